@@ -1,0 +1,34 @@
+// Bundles the extension client, the language server and the CLI with esbuild, and copies the
+// WASM files the engine loads at run time into dist/wasm/. `--release` minifies.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const release = process.argv.includes('--release');
+const dist = join(root, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(join(dist, 'wasm'), { recursive: true });
+copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(dist, 'wasm', 'tree-sitter.wasm'));
+copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), join(dist, 'wasm', 'tree-sitter-bash.wasm'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: release,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: dist, external: ['vscode'] }),
+  build({ ...common, entryPoints: { 'server/server': 'server/src/lsp/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { 'cli/bulkhead': 'server/src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } }),
+]);

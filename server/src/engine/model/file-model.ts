@@ -1,0 +1,194 @@
+import { parseDockerfile, type InstructionRecord, type ParsedDockerfile } from '../parse/dockerfile';
+import type { Span } from '../types';
+import { readInstructionScript, type InstructionScript } from './commands';
+import { parseImageReference, type ImageReference } from './image-ref';
+import { readPackageInstall, type PackageInstall } from './packages';
+import { substitute, UNKNOWN, withVariable, type Scope } from './variables';
+
+export interface Stage {
+  readonly index: number;
+  /** The `AS` name, lower-cased; null when unnamed. */
+  readonly name: string | null;
+  readonly from: InstructionRecord;
+  /** The image argument as written and its span. */
+  readonly imageText: string;
+  readonly imageSpan: Span | null;
+  /** The base reference with ARGs substituted; null when it depends on an unknown value. */
+  readonly image: ImageReference | null;
+  /** Index of the stage this one is built `FROM`, or null for an image. */
+  readonly baseStage: number | null;
+  readonly platform: string | null;
+  /** Indexes into `FileModel.instructions`, the FROM first. */
+  readonly instructions: readonly number[];
+  /** True for the final stage and the stages it is built `FROM`, transitively. */
+  readonly reachesFinalImage: boolean;
+}
+
+export interface Mount {
+  readonly type: string;
+  readonly target: string | null;
+  readonly options: ReadonlyMap<string, string>;
+}
+
+export interface RunInstruction {
+  readonly instruction: InstructionRecord;
+  readonly stage: number;
+  readonly mounts: readonly Mount[];
+  /** Commands of the RUN; null when the shell is not a POSIX shell or the RUN is empty. */
+  readonly script: InstructionScript | null;
+  readonly installs: readonly PackageInstall[];
+}
+
+export interface FileModel {
+  readonly parsed: ParsedDockerfile;
+  readonly text: string;
+  readonly instructions: readonly InstructionRecord[];
+  readonly stages: readonly Stage[];
+  /** Stage index of each instruction; -1 before the first FROM. */
+  readonly stageOf: readonly number[];
+  readonly runs: readonly RunInstruction[];
+  /** CMD, ENTRYPOINT and HEALTHCHECK scripts by instruction index. */
+  readonly startupScripts: readonly InstructionScript[];
+  /** ARG/ENV values in scope at each instruction (before it takes effect). */
+  scopeAt(instruction: number): Scope;
+  /** An instruction argument with variables substituted; null when it depends on an unknown. */
+  resolve(text: string, instruction: number): string | null;
+}
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+export function buildModel(text: string): FileModel {
+  const parsed = parseDockerfile(text);
+  const { instructions, escapeChar } = parsed;
+  const stageOf: number[] = [];
+  const scopes: Scope[] = [];
+  const stages: MutableStage[] = [];
+  const runs: RunInstruction[] = [];
+  const startupScripts: InstructionScript[] = [];
+  let globalScope: Scope = new Map();
+  let scope: Scope = globalScope;
+  let shell: readonly string[] = DEFAULT_SHELL;
+
+  for (const record of instructions) {
+    scopes.push(scope);
+    switch (record.keyword) {
+      case 'FROM': {
+        const stage = readStage(record, stages, globalScope);
+        stages.push(stage);
+        scope = globalScope;
+        shell = stage.baseStage === null ? DEFAULT_SHELL : (stages[stage.baseStage]?.shell ?? DEFAULT_SHELL);
+        break;
+      }
+      case 'ARG':
+        for (const property of record.properties) {
+          const inherited = stages.length > 0 ? globalScope.get(property.name) : undefined;
+          const value = property.value !== null ? (substitute(property.value, scope) ?? UNKNOWN) : (inherited ?? UNKNOWN);
+          scope = withVariable(scope, property.name, value);
+        }
+        if (stages.length === 0) globalScope = scope;
+        break;
+      case 'ENV':
+        for (const property of record.properties) {
+          scope = withVariable(scope, property.name, property.value === null ? UNKNOWN : (substitute(property.value, scope) ?? UNKNOWN));
+        }
+        break;
+      case 'SHELL':
+        if (record.exec && record.exec.length > 0) shell = record.exec.map((s) => s.value);
+        break;
+    }
+    const stageIndex = stages.length - 1;
+    stageOf.push(stageIndex);
+    const current = stages[stageIndex];
+    if (current) {
+      current.instructions.push(record.index);
+      current.shell = shell;
+    }
+    if (record.keyword === 'RUN' && stageIndex >= 0) {
+      const script = readInstructionScript(record, text, escapeChar, shell);
+      runs.push({ instruction: record, stage: stageIndex, mounts: readMounts(record), script, installs: installsOf(script) });
+    } else if (['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(record.keyword)) {
+      const script = readInstructionScript(record, text, escapeChar, shell);
+      if (script) startupScripts.push(script);
+    }
+  }
+  markReachable(stages);
+
+  return {
+    parsed,
+    text,
+    instructions,
+    stages,
+    stageOf,
+    runs,
+    startupScripts,
+    scopeAt: (instruction) => scopes[instruction] ?? new Map(),
+    resolve: (value, instruction) => substitute(value, scopes[instruction] ?? new Map()),
+  };
+}
+
+interface MutableStage extends Stage {
+  instructions: number[];
+  reachesFinalImage: boolean;
+  shell: readonly string[];
+}
+
+function readStage(record: InstructionRecord, previous: readonly MutableStage[], globalScope: Scope): MutableStage {
+  const [imageArg, asKeyword, nameArg] = record.args;
+  const name = asKeyword?.value.toUpperCase() === 'AS' && nameArg ? nameArg.value.toLowerCase() : null;
+  const imageText = imageArg?.value ?? '';
+  const resolved = substitute(imageText, globalScope);
+  const baseStage = resolved === null ? -1 : previous.findIndex((stage) => stage.name !== null && stage.name === resolved.toLowerCase());
+  const platformFlag = record.flags.find((flag) => flag.name === 'platform');
+  return {
+    index: previous.length,
+    name,
+    from: record,
+    imageText,
+    imageSpan: imageArg?.span ?? null,
+    image: resolved === null || baseStage !== -1 ? null : parseImageReference(resolved),
+    baseStage: baseStage === -1 ? null : baseStage,
+    platform: platformFlag?.value ?? null,
+    instructions: [],
+    reachesFinalImage: false,
+    shell: DEFAULT_SHELL,
+  };
+}
+
+function markReachable(stages: MutableStage[]): void {
+  let stage = stages[stages.length - 1];
+  const seen = new Set<number>();
+  while (stage && !seen.has(stage.index)) {
+    seen.add(stage.index);
+    stage.reachesFinalImage = true;
+    stage = stage.baseStage === null ? undefined : stages[stage.baseStage];
+  }
+}
+
+function readMounts(record: InstructionRecord): Mount[] {
+  const mounts: Mount[] = [];
+  for (const flag of record.flags) {
+    if (flag.name !== 'mount' || !flag.value) continue;
+    const options = new Map<string, string>();
+    for (const part of flag.value.split(',')) {
+      const equals = part.indexOf('=');
+      if (equals === -1) options.set(part.trim(), 'true');
+      else options.set(part.slice(0, equals).trim(), part.slice(equals + 1).trim());
+    }
+    mounts.push({
+      type: options.get('type') ?? 'bind',
+      target: options.get('target') ?? options.get('dst') ?? options.get('destination') ?? null,
+      options,
+    });
+  }
+  return mounts;
+}
+
+function installsOf(script: InstructionScript | null): PackageInstall[] {
+  if (!script) return [];
+  const installs: PackageInstall[] = [];
+  for (const command of script.commands) {
+    const install = readPackageInstall(command);
+    if (install) installs.push(install);
+  }
+  return installs;
+}

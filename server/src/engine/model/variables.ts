@@ -1,0 +1,53 @@
+/**
+ * ARG/ENV values in scope. A value is a string when known, or `UNKNOWN` when it comes from the
+ * build (an ARG without default, a value built from an unknown): rules stay silent on unknowns.
+ */
+export const UNKNOWN = Symbol('unknown');
+export type VariableValue = string | typeof UNKNOWN;
+export type Scope = ReadonlyMap<string, VariableValue>;
+
+const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Substitutes `$X`, `${X}`, `${X:-default}` and `${X:+alternative}`; null when anything is unknown. */
+export function substitute(text: string, scope: Scope): string | null {
+  if (!text.includes('$')) return text;
+  let unknown = false;
+  const result = text.replace(REFERENCE, (_match, braced: string | undefined, operator: string | undefined, operand: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare ?? '';
+    const value = scope.get(name);
+    if (value === UNKNOWN) {
+      unknown = true;
+      return '';
+    }
+    const isSet = value !== undefined;
+    const isNonEmpty = isSet && value !== '';
+    switch (operator) {
+      case ':-':
+        return isNonEmpty ? value : substituteOrFlag(operand ?? '');
+      case '-':
+        return isSet ? value : substituteOrFlag(operand ?? '');
+      case ':+':
+        return isNonEmpty ? substituteOrFlag(operand ?? '') : '';
+      case '+':
+        return isSet ? substituteOrFlag(operand ?? '') : '';
+      default:
+        return value ?? '';
+    }
+  });
+  return unknown ? null : result;
+
+  function substituteOrFlag(inner: string): string {
+    const value = substitute(inner, scope);
+    if (value === null) {
+      unknown = true;
+      return '';
+    }
+    return value;
+  }
+}
+
+export function withVariable(scope: Scope, name: string, value: VariableValue): Scope {
+  const next = new Map(scope);
+  next.set(name, value);
+  return next;
+}

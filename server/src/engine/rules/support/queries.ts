@@ -1,0 +1,63 @@
+import type { InstructionRecord } from '../../parse/dockerfile';
+import type { FileModel, RunInstruction } from '../../model/file-model';
+import type { PackageInstall } from '../../model/packages';
+import type { Span } from '../../types';
+
+/** Small queries over the model that several rules share. */
+
+export function* instructionsReachingFinalImage(model: FileModel, keyword: string): Iterable<InstructionRecord> {
+  for (const stage of model.stages) {
+    if (!stage.reachesFinalImage) continue;
+    for (const index of stage.instructions) {
+      const instruction = model.instructions[index];
+      if (instruction?.keyword === keyword) yield instruction;
+    }
+  }
+}
+
+export function* runsReachingFinalImage(model: FileModel): Iterable<RunInstruction> {
+  for (const run of model.runs) if (model.stages[run.stage]?.reachesFinalImage) yield run;
+}
+
+export function* installsOf(runs: Iterable<RunInstruction>): Iterable<{ run: RunInstruction; install: PackageInstall }> {
+  for (const run of runs) for (const install of run.installs) yield { run, install };
+}
+
+export interface PortValue {
+  readonly from: number;
+  readonly to: number;
+  readonly protocol: 'tcp' | 'udp' | 'sctp' | null;
+}
+
+export interface ExposedPort {
+  /** The argument as written. */
+  readonly text: string;
+  readonly span: Span;
+  /** Port numbers the argument stands for; empty when unknown or not a port. */
+  readonly values: readonly PortValue[];
+  readonly viaVariable: boolean;
+}
+
+const PORT = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp|sctp))?$/i;
+
+/** The ports of an EXPOSE, with `$VAR` arguments resolved (one variable may hold several ports). */
+export function exposedPorts(model: FileModel, instruction: InstructionRecord): ExposedPort[] {
+  return instruction.args.map((arg) => {
+    const viaVariable = arg.value.includes('$');
+    const resolved = viaVariable ? model.resolve(arg.value, instruction.index) : arg.value;
+    const values: PortValue[] = [];
+    for (const part of resolved?.split(/\s+/).filter(Boolean) ?? []) {
+      const match = PORT.exec(part);
+      if (!match) continue;
+      const from = Number(match[1]);
+      const to = match[2] ? Number(match[2]) : from;
+      if (to < from) continue;
+      values.push({ from, to, protocol: (match[3]?.toLowerCase() as PortValue['protocol']) ?? null });
+    }
+    return { text: text(model, arg.span), span: arg.span, values, viaVariable };
+  });
+}
+
+function text(model: FileModel, span: Span): string {
+  return model.text.slice(span.start, span.end);
+}
