@@ -27,8 +27,14 @@ const common = {
   absWorkingDir: root,
 };
 
+// web-tree-sitter reads `import.meta.url`, which a CommonJS bundle lacks: give the executables one.
+const executable = {
+  banner: { js: "#!/usr/bin/env node\nvar __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: dist, external: ['vscode'] }),
-  build({ ...common, entryPoints: { 'server/server': 'server/src/lsp/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: { 'cli/bulkhead': 'server/src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, ...executable, entryPoints: { 'server/server': 'server/src/lsp/main.ts' }, outdir: dist }),
+  build({ ...common, ...executable, entryPoints: { 'cli/bulkhead': 'server/src/cli/main.ts' }, outdir: dist }),
 ]);

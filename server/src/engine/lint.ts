@@ -35,7 +35,7 @@ export function runRules(model: FileModel, options: LintOptions): ReportedFindin
   const suppressions = readSuppressions(model.parsed);
   const findings: ReportedFinding[] = [];
   for (const rule of options.only ?? allRules) {
-    const severity = options.rules?.[rule.id] ?? rule.meta.severity;
+    const severity = options.rules?.[rule.id] ?? defaultSeverity(rule, context.settings);
     if (severity === 'off' || isSuppressed(rule, suppressions.global)) continue;
     try {
       for (const finding of rule.check(model, context)) {
@@ -51,6 +51,12 @@ export function runRules(model: FileModel, options: LintOptions): ReportedFindin
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+}
+
+/** A rule's severity when configuration does not name it: its default, or on when the setting it depends on is set. */
+export function defaultSeverity(rule: Rule, settings: RuleSettings): ConfiguredSeverity {
+  const enabledBy = rule.meta.enabledBy;
+  return enabledBy && settings[enabledBy.setting].length > 0 ? enabledBy.severity : rule.meta.severity;
 }
 
 function isSuppressed(rule: Rule, codes: Suppressions['global']): boolean {

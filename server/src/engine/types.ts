@@ -23,6 +23,8 @@ export type MessageTemplate = (data: Readonly<Record<string, string>>) => string
 export interface RuleMeta {
   /** Default severity; configuration overrides it in the runner. */
   readonly severity: ConfiguredSeverity;
+  /** A setting that, when non-empty, turns a rule that is off by default on at `severity` (see `defaultSeverity`). */
+  readonly enabledBy?: { readonly setting: keyof RuleSettings; readonly severity: Severity };
   readonly category: RuleCategory;
   readonly docs: { readonly summary: string };
   /** Whether findings come with fixes; the safety is decided per fix. */

@@ -3,28 +3,72 @@ import type { Edit, Fix } from '../types';
 /**
  * Applies whole fixes in document order, skipping any fix that overlaps one already taken (it is
  * retried on the next pass, against the new text). Returns the new text and how many were applied.
+ * Linear in the number of edits apart from sorting: a file can carry hundreds of thousands of fixes.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
   const ordered = [...fixes].sort((a, b) => firstStart(a) - firstStart(b));
+  /** Taken edits, pairwise disjoint, sorted by start then end: their ends never decrease. */
   const taken: Edit[] = [];
   let applied = 0;
   for (const fix of ordered) {
-    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...fix.edits);
+    if (fix.edits.some((edit) => conflicts(taken, edit))) continue;
+    for (const edit of fix.edits) taken.splice(upperBound(taken, edit), 0, edit);
     applied++;
   }
-  taken.sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let result = text;
-  for (const edit of taken) result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
-  return { text: result, applied };
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of taken) {
+    parts.push(text.slice(cursor, edit.span.start), edit.newText);
+    cursor = edit.span.end;
+  }
+  parts.push(text.slice(cursor));
+  return { text: parts.join(''), applied };
 }
 
 function firstStart(fix: Fix): number {
   return Math.min(...fix.edits.map((edit) => edit.span.start));
 }
 
-/** Edits conflict when their spans intersect, or when both insert at the same point (order unknown). */
-function overlaps(a: Edit, b: Edit): boolean {
-  if (a.span.start === a.span.end && b.span.start === b.span.end) return a.span.start === b.span.start;
-  return a.span.start < b.span.end && b.span.start < a.span.end;
+/** Index after every taken edit ordered before or equal to `edit` (by start, then end). */
+function upperBound(taken: readonly Edit[], edit: Edit): number {
+  let low = 0;
+  let high = taken.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const other = taken[mid]?.span;
+    if (other && (other.start < edit.span.start || (other.start === edit.span.start && other.end <= edit.span.end))) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first taken edit starting at or after `offset`. */
+function lowerBound(taken: readonly Edit[], offset: number): number {
+  let low = 0;
+  let high = taken.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const other = taken[mid]?.span;
+    if (other && other.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Edits conflict when their spans intersect, or when both insert at the same point (order unknown).
+ * Taken edits are disjoint and sorted, so only the last one starting before `edit` ends can reach
+ * into it, plus an insertion at the very point of an insertion.
+ */
+function conflicts(taken: readonly Edit[], edit: Edit): boolean {
+  const { start, end } = edit.span;
+  if (start === end) {
+    const at = lowerBound(taken, start);
+    const same = taken[at]?.span;
+    if (same && same.start === start && same.end === start) return true;
+    const before = taken[at - 1]?.span;
+    return before !== undefined && before.end > start;
+  }
+  const before = taken[lowerBound(taken, end) - 1]?.span;
+  return before !== undefined && before.end > start;
 }

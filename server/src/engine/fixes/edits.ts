@@ -77,3 +77,10 @@ export function appendToRun(parsed: ParsedDockerfile, run: RunInstruction, comma
     ? insertAt(script.appendAt, ` && ${escapeChar}${newline}${indent}${command}`)
     : insertAt(script.appendAt, ` ${escapeChar}${newline}${indent}&& ${command}`);
 }
+
+/** Adds an instruction on a new line after an existing one, with the file's line break style. */
+export function insertInstructionAfter(parsed: ParsedDockerfile, instruction: InstructionRecord, line: string): Edit {
+  const { lines, text } = parsed;
+  const end = lines.lineEnd(lines.positionAt(instruction.span.end).line);
+  return insertAt(end, `${text.includes('\r\n') ? '\r\n' : '\n'}${line}`);
+}

@@ -46,6 +46,11 @@ export interface FileModel {
   readonly stages: readonly Stage[];
   /** Stage index of each instruction; -1 before the first FROM. */
   readonly stageOf: readonly number[];
+  /**
+   * Whether what a stage installs ships in the final image. Stage -1 holds the instructions before
+   * any FROM: it counts as final only in a fragment with no FROM at all (a snippet being written).
+   */
+  inFinalImage(stage: number): boolean;
   readonly runs: readonly RunInstruction[];
   /** CMD, ENTRYPOINT and HEALTHCHECK scripts by instruction index. */
   readonly startupScripts: readonly InstructionScript[];
@@ -56,6 +61,8 @@ export interface FileModel {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
+/** BuildKit predefines these for FROM lines (`FROM binaries-$TARGETOS`); their values come from the build. */
+const AUTOMATIC_PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
 
 export function buildModel(text: string): FileModel {
   const parsed = parseDockerfile(text);
@@ -65,7 +72,7 @@ export function buildModel(text: string): FileModel {
   const stages: MutableStage[] = [];
   const runs: RunInstruction[] = [];
   const startupScripts: InstructionScript[] = [];
-  let globalScope: Scope = new Map();
+  let globalScope: Scope = new Map(AUTOMATIC_PLATFORM_ARGS.map((name) => [name, UNKNOWN]));
   let scope: Scope = globalScope;
   let shell: readonly string[] = DEFAULT_SHELL;
 
@@ -103,7 +110,7 @@ export function buildModel(text: string): FileModel {
       current.instructions.push(record.index);
       current.shell = shell;
     }
-    if (record.keyword === 'RUN' && stageIndex >= 0) {
+    if (record.keyword === 'RUN') {
       const script = readInstructionScript(record, text, escapeChar, shell);
       runs.push({ instruction: record, stage: stageIndex, mounts: readMounts(record), script, installs: installsOf(script) });
     } else if (['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(record.keyword)) {
@@ -121,6 +128,7 @@ export function buildModel(text: string): FileModel {
     stageOf,
     runs,
     startupScripts,
+    inFinalImage: (stage) => (stage === -1 ? stages.length === 0 : (stages[stage]?.reachesFinalImage ?? false)),
     scopeAt: (instruction) => scopes[instruction] ?? new Map(),
     resolve: (value, instruction) => substitute(value, scopes[instruction] ?? new Map()),
   };

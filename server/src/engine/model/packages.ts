@@ -41,7 +41,7 @@ const syntax = (manager: PackageManager, subcommands: string[], optionsWithValue
 
 const APT = syntax('apt', ['install'], ['-o', '-t', '--target-release', '-c', '--config-file'], true);
 const DNF = syntax('dnf', ['install'], ['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude', '--repo'], true);
-const PIP = syntax('pip', ['install'], ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--trusted-host', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--progress-bar', '--src', '--upgrade-strategy', '--cache-dir', '--log', '--proxy', '--timeout', '--retries', '--cert', '--client-cert', '--only-binary', '--no-binary', '--global-option', '--config-settings', '-C'], false);
+const PIP = syntax('pip', ['install'], ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--trusted-host', '--prefix', '--root', '--platform', '--python-version', '--implementation', '--abi', '--progress-bar', '--src', '--upgrade-strategy', '--cache-dir', '--log', '--proxy', '--timeout', '--retries', '--cert', '--client-cert', '--only-binary', '--no-binary', '--global-option', '--config-settings', '-C', '--root-user-action'], false);
 
 const PROGRAMS: ReadonlyMap<string, ManagerSyntax> = new Map([
   ['apt-get', APT],
@@ -55,7 +55,7 @@ const PROGRAMS: ReadonlyMap<string, ManagerSyntax> = new Map([
   ['zypper', syntax('zypper', ['install', 'in'], ['-r', '--repo', '--from', '-t', '--type'], true)],
   ['pip', PIP],
   ['pip3', PIP],
-  ['npm', syntax('npm', ['install', 'i', 'ci', 'add', 'isntall'], ['--prefix', '--registry', '--cache', '-w', '--workspace', '--omit', '--include'], false)],
+  ['npm', syntax('npm', ['install', 'i', 'ci', 'add', 'isntall'], ['--prefix', '--registry', '--cache', '-w', '--workspace', '--omit', '--include', '--loglevel'], false)],
   ['yarn', syntax('yarn', ['add', 'install'], ['--cwd', '--registry', '--cache-folder', '--modules-folder', '--network-timeout'], false)],
   ['pnpm', syntax('pnpm', ['add', 'install', 'i'], ['--filter', '-F', '--dir', '-C', '--registry', '--store-dir'], false)],
   ['gem', syntax('gem', ['install'], ['-v', '--version', '-s', '--source', '-i', '--install-dir', '--platform', '-n', '--bindir'], false)],

@@ -8,14 +8,26 @@ export type Scope = ReadonlyMap<string, VariableValue>;
 
 const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
+/**
+ * Values that would grow past this many characters count as unknown: `ARG B=${A}${A}` chains double
+ * at each step and would otherwise exhaust memory.
+ */
+const MAX_VALUE_LENGTH = 1 << 16;
+
 /** Substitutes `$X`, `${X}`, `${X:-default}` and `${X:+alternative}`; null when anything is unknown. */
 export function substitute(text: string, scope: Scope): string | null {
   if (!text.includes('$')) return text;
   let unknown = false;
+  let length = text.length;
   const result = text.replace(REFERENCE, (_match, braced: string | undefined, operator: string | undefined, operand: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? '';
     const value = scope.get(name);
-    if (value === UNKNOWN) {
+    if (value === UNKNOWN || unknown) {
+      unknown = true;
+      return '';
+    }
+    length += typeof value === 'string' ? value.length : 0;
+    if (length > MAX_VALUE_LENGTH) {
       unknown = true;
       return '';
     }

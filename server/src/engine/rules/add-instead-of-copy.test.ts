@@ -6,6 +6,7 @@ runRuleTests(rule, {
     'FROM alpine:3.20\nCOPY app /app',
     { name: 'a remote URL', code: 'FROM alpine:3.20\nADD https://example.com/tool.tar.gz /opt/' },
     { name: 'a local archive is unpacked', code: 'FROM alpine:3.20\nADD rootfs.tar.xz /' },
+    { name: 'a compressed file may be a tar archive', code: 'FROM alpine:3.20\nADD "release.gz" /opt/' },
     { name: 'a git repository', code: 'FROM alpine:3.20\nADD git@github.com:moby/buildkit.git /src' },
     { name: 'an ADD-only flag', code: 'FROM alpine:3.20\nADD --checksum=sha256:0123 app.bin /app' },
     { name: 'a source from an unknown build argument', code: 'FROM alpine:3.20\nARG SRC\nADD $SRC /app' },

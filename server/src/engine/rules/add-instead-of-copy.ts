@@ -1,8 +1,11 @@
 import { replace } from '../fixes/edits';
 import type { Rule } from '../types';
 
-/** Archives ADD unpacks: for these ADD does something COPY does not. */
-const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz|lzma|z))$/i;
+/**
+ * Files ADD may unpack. Docker recognises a tar archive by its content (plain, gzip, bzip2, xz, zstd),
+ * so a compressed file is given the benefit of the doubt.
+ */
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz4|lzma|z)$/i;
 const REMOTE = /^(https?:\/\/|git@|ssh:\/\/|git:\/\/)/i;
 /** Flags only ADD understands. */
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
@@ -28,7 +31,7 @@ export const rule: Rule = {
     for (const instruction of model.instructions) {
       if (instruction.keyword !== 'ADD' || instruction.args.length < 2) continue;
       if (instruction.flags.some((flag) => ADD_ONLY_FLAGS.has(flag.name))) continue;
-      const sources = instruction.args.slice(0, -1).map((arg) => model.resolve(arg.value, instruction.index));
+      const sources = instruction.args.slice(0, -1).map((arg) => unquote(model.resolve(arg.value, instruction.index)));
       if (sources.some((source) => source === null || source.startsWith('[') || source.startsWith('<<') || REMOTE.test(source) || ARCHIVE.test(source))) continue;
       const copy = instruction.keywordText === instruction.keywordText.toLowerCase() ? 'copy' : 'COPY';
       yield {
@@ -41,3 +44,7 @@ export const rule: Rule = {
     }
   },
 };
+
+function unquote(value: string | null): string | null {
+  return value === null ? null : value.replace(/^(["'])(.*)\1$/, '$2');
+}

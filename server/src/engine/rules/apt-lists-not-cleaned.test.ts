@@ -34,6 +34,12 @@ runRuleTests(rule, {
       output: 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
     },
     {
+      name: 'aptitude fills the same lists',
+      code: 'FROM debian:12\nRUN aptitude update && aptitude install -y python3',
+      errors: [{ messageId: 'notCleaned', line: 2, column: 24, endLine: 2, endColumn: 40 }],
+      output: 'FROM debian:12\nRUN aptitude update && aptitude install -y python3 && rm -rf /var/lib/apt/lists/*',
+    },
+    {
       name: 'exec form has no fix',
       code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]',
       errors: [{ messageId: 'notCleaned', line: 2, column: 6, endLine: 2, endColumn: 26 }],

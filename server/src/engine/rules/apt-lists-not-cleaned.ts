@@ -21,7 +21,7 @@ export const rule: Rule = {
   },
   *check(model) {
     for (const run of runsReachingFinalImage(model)) {
-      const install = run.installs.find((i) => i.manager === 'apt' && i.program !== 'aptitude');
+      const install = run.installs.find((i) => i.manager === 'apt');
       if (!install || cleansLists(run) || listsAreCacheMounted(run)) continue;
       const edit = appendToRun(model.parsed, run, CLEANUP);
       yield {

@@ -6,17 +6,13 @@ import type { Span } from '../../types';
 /** Small queries over the model that several rules share. */
 
 export function* instructionsReachingFinalImage(model: FileModel, keyword: string): Iterable<InstructionRecord> {
-  for (const stage of model.stages) {
-    if (!stage.reachesFinalImage) continue;
-    for (const index of stage.instructions) {
-      const instruction = model.instructions[index];
-      if (instruction?.keyword === keyword) yield instruction;
-    }
+  for (const instruction of model.instructions) {
+    if (instruction.keyword === keyword && model.inFinalImage(model.stageOf[instruction.index] ?? -1)) yield instruction;
   }
 }
 
 export function* runsReachingFinalImage(model: FileModel): Iterable<RunInstruction> {
-  for (const run of model.runs) if (model.stages[run.stage]?.reachesFinalImage) yield run;
+  for (const run of model.runs) if (model.inFinalImage(run.stage)) yield run;
 }
 
 export function* installsOf(runs: Iterable<RunInstruction>): Iterable<{ run: RunInstruction; install: PackageInstall }> {

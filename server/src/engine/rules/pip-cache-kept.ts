@@ -1,0 +1,79 @@
+import type { FileModel, RunInstruction } from '../model/file-model';
+import type { PackageInstall } from '../model/packages';
+import { insertAt } from '../fixes/edits';
+import type { Rule } from '../types';
+import { mountsOver, removesAfter } from './support/caches';
+import { installsOf, runsReachingFinalImage } from './support/queries';
+
+const VARIABLE = 'PIP_NO_CACHE_DIR';
+/** pip reads the variable as a boolean; these spellings turn the cache off. */
+const TRUTHY = /^(1|true|yes|on)$/i;
+const CACHE_DIRS = /(^|\/)\.cache(\/pip)?\/?$/;
+const CACHE_CONTENT = /(^|\/)\.cache\/pip(\/\*?)?$/;
+/** `export PIP_NO_CACHE_DIR=1` earlier in the script (`export` is a declaration, not a command record). */
+const EXPORTED = /\bexport\s+(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*PIP_NO_CACHE_DIR=(["']?)([A-Za-z0-9]+)\1(?=\s|;|&|$)/g;
+
+export const rule: Rule = {
+  id: 'pip-cache-kept',
+  meta: {
+    severity: 'warning',
+    category: 'size',
+    docs: { summary: '`pip install` without `--no-cache-dir` leaves the wheel cache in the layer.' },
+    fix: 'sometimes',
+    messages: {
+      cacheKept: ({ command }) =>
+        `\`${command}\` runs without \`--no-cache-dir\`, which leaves pip's download and wheel cache (often tens of MB) in this layer; add the flag.`,
+    },
+    crossRefs: [{ linter: 'hadolint', id: 'DL3042', match: 'same' }],
+  },
+  *check(model) {
+    for (const { run, install } of installsOf(runsReachingFinalImage(model))) {
+      if (install.manager !== 'pip' || install.options.has('--no-cache-dir')) continue;
+      if (cacheDisabled(model, run, install)) continue;
+      const command = install.command.exact ? model.text.slice(install.command.name.span.start, install.subcommand.span.end) : `${install.program} install`;
+      yield {
+        messageId: 'cacheKept',
+        data: { command },
+        span: { start: install.command.name.span.start, end: install.subcommand.span.end },
+        instruction: run.instruction.index,
+        fixes:
+          install.command.exact && run.script?.form === 'shell'
+            ? [{ title: 'Add `--no-cache-dir`', safety: 'safe', edits: [insertAt(install.subcommand.span.end, ' --no-cache-dir')] }]
+            : [],
+      };
+    }
+  },
+};
+
+function cacheDisabled(model: FileModel, run: RunInstruction, install: PackageInstall): boolean {
+  if (mountsOver(run, CACHE_DIRS) || removesAfter(run, install.command.span.start, CACHE_CONTENT)) return true;
+  const prefix = install.command.assignments.find((word) => word.value?.startsWith(`${VARIABLE}=`));
+  if (prefix?.value) return TRUTHY.test(unquote(prefix.value.slice(VARIABLE.length + 1)));
+  if (install.command.exact && run.instruction.argsSpan) {
+    const before = model.text.slice(run.instruction.argsSpan.start, install.command.span.start);
+    const exported = [...before.matchAll(EXPORTED)].pop();
+    if (exported) return TRUTHY.test(exported[2] ?? '');
+  }
+  const value = model.scopeAt(run.instruction.index).get(VARIABLE) ?? inheritedEnv(model, run.stage, VARIABLE);
+  return typeof value === 'string' && TRUTHY.test(value);
+}
+
+function unquote(value: string): string {
+  return value.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+/** ENV set in the stages this one is built `FROM` (the model's scope starts afresh at each FROM). */
+function inheritedEnv(model: FileModel, stageIndex: number, name: string): string | undefined {
+  const seen = new Set<number>();
+  for (let base = model.stages[stageIndex]?.baseStage ?? null; base !== null && !seen.has(base); base = model.stages[base]?.baseStage ?? null) {
+    seen.add(base);
+    const instructions = model.stages[base]?.instructions ?? [];
+    for (let k = instructions.length - 1; k >= 0; k--) {
+      const instruction = model.instructions[instructions[k] ?? -1];
+      if (instruction?.keyword !== 'ENV') continue;
+      const property = [...instruction.properties].reverse().find((p) => p.name === name);
+      if (property) return property.value === null ? undefined : (model.resolve(property.value, instruction.index) ?? undefined);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,146 @@
+import type { InstructionScript } from '../../model/commands';
+import type { FileModel, RunInstruction, Stage } from '../../model/file-model';
+import type { PackageManager } from '../../model/packages';
+import { replace } from '../../fixes/edits';
+import type { Edit } from '../../types';
+import { invocation, programOf, SHELLS } from './commands';
+
+/**
+ * Queries about the final image for the size rules: which stages it is made of, what it runs at
+ * start-up, and what those stages need from their base image.
+ */
+
+/** The stages of the final image, the one built FROM an image first and the last stage last. */
+export function finalChain(model: FileModel): Stage[] {
+  return model.stages.filter((stage) => stage.reachesFinalImage).sort((a, b) => depth(model, a) - depth(model, b));
+}
+
+function depth(model: FileModel, stage: Stage): number {
+  let d = 0;
+  let current = stage;
+  while (current.baseStage !== null && d <= model.stages.length) {
+    const base = model.stages[current.baseStage];
+    if (!base) break;
+    current = base;
+    d++;
+  }
+  return d;
+}
+
+/**
+ * Edit that puts another image on a FROM line: only when the image is written out (not through an
+ * ARG), keeping a `docker.io/library/` prefix the author wrote and dropping a digest of the old image.
+ */
+export function replaceImage(stage: Stage, reference: string): Edit | null {
+  if (!stage.imageSpan || stage.imageText.includes('$')) return null;
+  const prefix = /^(?:docker\.io\/|index\.docker\.io\/)(?:library\/)?/i.exec(stage.imageText)?.[0] ?? '';
+  const hub = !/^[^/]+\.[^/]+\//.test(reference);
+  return replace(stage.imageSpan, `${hub ? prefix : ''}${reference}`);
+}
+
+/** Compressed bytes as the messages show them: `≈ 329 MB` (MB = 10^6 bytes, as registries count). */
+export function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1_000_000)} MB`;
+}
+
+export function runsOfStages(model: FileModel, stages: readonly Stage[]): RunInstruction[] {
+  const indexes = new Set(stages.map((stage) => stage.index));
+  return model.runs.filter((run) => indexes.has(run.stage));
+}
+
+function scriptsOfStages(model: FileModel, stages: readonly Stage[]): InstructionScript[] {
+  const indexes = new Set(stages.flatMap((stage) => stage.instructions));
+  return model.startupScripts.filter((script) => indexes.has(script.instruction));
+}
+
+/**
+ * What the container runs when it starts: the last ENTRYPOINT of the chain, else its last CMD.
+ * null when the Dockerfile sets neither (the base image's default runs) or its shell is not POSIX.
+ */
+export function startupScript(model: FileModel, stages: readonly Stage[]): InstructionScript | null {
+  const scripts = scriptsOfStages(model, stages);
+  const last = (keyword: string): InstructionScript | undefined =>
+    scripts.filter((script) => model.instructions[script.instruction]?.keyword === keyword).pop();
+  return last('ENTRYPOINT') ?? last('CMD') ?? null;
+}
+
+/** Every program the chain runs after FROM: RUN, CMD, ENTRYPOINT and HEALTHCHECK commands (wrappers skipped). */
+export function programsRun(model: FileModel, stages: readonly Stage[]): string[] {
+  const scripts = [...runsOfStages(model, stages).map((run) => run.script), ...scriptsOfStages(model, stages)];
+  const programs: string[] = [];
+  for (const script of scripts) {
+    for (const command of script?.commands ?? []) {
+      const program = invocation(command)?.program ?? programOf(command.name);
+      if (program) programs.push(program);
+    }
+  }
+  return programs;
+}
+
+/**
+ * Whether a stage needs a shell in its image: any RUN, a SHELL instruction, or a CMD / ENTRYPOINT /
+ * HEALTHCHECK in shell form or calling a shell.
+ */
+export function runsShell(model: FileModel, stages: readonly Stage[]): boolean {
+  if (runsOfStages(model, stages).length > 0) return true;
+  const indexes = new Set(stages.flatMap((stage) => stage.instructions));
+  for (const index of indexes) {
+    const record = model.instructions[index];
+    if (!record) continue;
+    if (record.keyword === 'SHELL') return true;
+    if (['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(record.keyword)) {
+      const script = model.startupScripts.find((s) => s.instruction === index);
+      if (record.keyword === 'HEALTHCHECK' && !script) continue;
+      if (!script || script.form === 'shell') return true;
+      const first = script.commands[0];
+      const program = first ? programOf(first.name) : null;
+      if (program === null || SHELLS.has(program)) return true;
+    }
+  }
+  return false;
+}
+
+const OS_MANAGERS: ReadonlyMap<string, PackageManager> = new Map([
+  ['apt-get', 'apt'],
+  ['apt', 'apt'],
+  ['dpkg', 'apt'],
+  ['apk', 'apk'],
+  ['dnf', 'dnf'],
+  ['yum', 'dnf'],
+  ['microdnf', 'dnf'],
+  ['rpm', 'dnf'],
+  ['zypper', 'zypper'],
+]);
+
+/** The OS package manager the stages call, or null when they call none (or more than one kind). */
+export function packageManagerUsed(model: FileModel, stages: readonly Stage[]): PackageManager | 'several' | null {
+  const found = new Set<PackageManager>();
+  for (const program of programsRun(model, stages)) {
+    const manager = OS_MANAGERS.get(program);
+    if (manager) found.add(manager);
+  }
+  if (found.size > 1) return 'several';
+  return [...found][0] ?? null;
+}
+
+const JDK_PROGRAMS = new Set(['javac', 'jar', 'jlink', 'jshell', 'jdeps', 'jmod', 'jpackage', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'lein']);
+
+/** Whether the stages compile Java or run a Java build tool. */
+export function usesJdk(model: FileModel, stages: readonly Stage[]): boolean {
+  return programsRun(model, stages).some((program) => JDK_PROGRAMS.has(program));
+}
+
+const NATIVE_BUILDERS = new Set(['npm', 'yarn', 'pnpm', 'pip', 'pip3', 'gem', 'bundle', 'go', 'cargo', 'curl', 'wget', 'node-gyp']);
+
+/**
+ * Whether the stages likely rely on glibc: they install language packages (npm native modules,
+ * manylinux wheels), download binaries, or copy files built in a glibc stage.
+ */
+export function glibcLikely(model: FileModel, stages: readonly Stage[]): boolean {
+  if (programsRun(model, stages).some((program) => NATIVE_BUILDERS.has(program))) return true;
+  const indexes = new Set(stages.flatMap((stage) => stage.instructions));
+  return [...indexes].some((index) => {
+    const record = model.instructions[index];
+    return (record?.keyword === 'COPY' || record?.keyword === 'ADD') && record.flags.some((flag) => flag.name === 'from');
+  });
+}

@@ -1,0 +1,206 @@
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadEngine } from '../node/load-engine';
+import { FIX_ALL_KIND, type BulkheadInitializationOptions } from '../../../protocol/requests';
+import { analyse, fixAllSafe, type Analysis } from './analysis';
+import { registerAuditHandler } from './audit';
+import { advertisedKinds, fixAllAction, quickFixes, readCodeActionSupport, wants, type CodeActionSupport } from './code-actions';
+import { toDiagnostic } from './diagnostics';
+import { hoverAt } from './hover';
+import { RuleDocs } from './rule-docs';
+import { SettingsStore } from './settings';
+
+export interface ServerOptions {
+  /** Folder of `docs/rules/<id>.md`, for hovers. */
+  readonly docsDirectory: string;
+  readonly version: string;
+}
+
+/** Why a document is linted: `change` is skipped under `run: onSave`, the others are not. */
+type Trigger = 'open' | 'change' | 'save' | 'settings';
+
+interface LintState {
+  running: boolean;
+  again: boolean;
+  /** Whether a pending run has a trigger other than `change`. */
+  forced: boolean;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const docs = new RuleDocs(options.docsDirectory);
+  const analyses = new Map<string, Analysis>();
+  const lintStates = new Map<string, LintState>();
+  let settings: SettingsStore | undefined;
+  let support: CodeActionSupport | undefined;
+  let engineReady: Promise<void> | undefined;
+  let registerConfigurationChanges = false;
+
+  const logRuleError = (ruleId: string, error: unknown): void => {
+    connection.console.error(`Rule ${ruleId} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  };
+
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    engineReady ??= loadEngine();
+    await engineReady;
+    const capabilities = params.capabilities;
+    const initOptions = readInitializationOptions(params.initializationOptions);
+    settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
+    support = readCodeActionSupport(capabilities, initOptions.clientCommands ?? []);
+    registerConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const kinds = advertisedKinds(support);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        ...(kinds.length > 0 ? { codeActionProvider: { codeActionKinds: kinds, resolveProvider: false } } : {}),
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'bulkhead-language-server', version: options.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (registerConfigurationChanges) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulkhead' }).catch((error: unknown) => {
+        connection.console.error(`Registering for configuration changes failed: ${String(error)}`);
+      });
+    }
+  });
+
+  /** Queue per document: one run at a time, and a run always lints the latest version. */
+  function requestLint(uri: string, trigger: Trigger): void {
+    let state = lintStates.get(uri);
+    if (!state) {
+      state = { running: false, again: false, forced: false };
+      lintStates.set(uri, state);
+    }
+    state.forced ||= trigger !== 'change';
+    if (state.running) {
+      state.again = true;
+      return;
+    }
+    state.running = true;
+    void drain(uri, state);
+  }
+
+  async function drain(uri: string, state: LintState): Promise<void> {
+    try {
+      do {
+        state.again = false;
+        const forced = state.forced;
+        state.forced = false;
+        await lintDocument(uri, forced);
+      } while (state.again);
+    } finally {
+      state.running = false;
+      if (!documents.get(uri)) lintStates.delete(uri);
+    }
+  }
+
+  async function lintDocument(uri: string, forced: boolean): Promise<void> {
+    try {
+      const document = documents.get(uri);
+      if (!document || !settings) return;
+      const version = document.version;
+      const current = await settings.get(uri);
+      // A newer version arrived while the settings were on their way: its own run follows.
+      if (documents.get(uri)?.version !== version) return;
+      if (current.run === 'onSave' && !forced) return;
+      if (!current.enable) {
+        analyses.delete(uri);
+        await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+        return;
+      }
+      const analysis = analyse(document.getText(), version, current, logRuleError);
+      analyses.set(uri, analysis);
+      const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(analysis.lines, finding, { version, index }));
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      connection.console.error(`Linting ${uri} failed: ${describe(error)}`);
+    }
+  }
+
+  const opened = new Set<string>();
+  // TextDocuments reports an open as a content change too: the first one per URI is the open.
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    requestLint(uri, opened.has(uri) ? 'change' : 'open');
+    opened.add(uri);
+  });
+  documents.onDidSave((event) => requestLint(event.document.uri, 'save'));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    opened.delete(uri);
+    analyses.delete(uri);
+    settings?.forget(uri);
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => connection.console.error(`Clearing diagnostics of ${uri} failed: ${describe(error)}`));
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    try {
+      settings?.changed(params.settings);
+      analyses.clear();
+      for (const document of documents.all()) requestLint(document.uri, 'settings');
+    } catch (error) {
+      connection.console.error(`Applying changed settings failed: ${describe(error)}`);
+    }
+  });
+
+  connection.onCodeAction(async (params) => {
+    try {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !settings || !support) return [];
+      const version = document.version;
+      const current = await settings.get(document.uri);
+      if (!current.enable || documents.get(document.uri)?.version !== version) return [];
+      const actions: CodeAction[] = [];
+      const only = params.context.only;
+      if (support.quickFix && wants(only, 'quickfix')) {
+        const analysis = analyses.get(document.uri);
+        // Fixes are offered for the version the diagnostics were computed on, never for stale ones.
+        if (analysis && analysis.version === version) actions.push(...quickFixes(document, analysis, params.context, support));
+      }
+      if (support.fixAll && only && wants(only, FIX_ALL_KIND)) {
+        const action = fixAllAction(document, version, fixAllSafe(document.getText(), current, logRuleError), support);
+        if (action) actions.push(action);
+      }
+      return actions;
+    } catch (error) {
+      connection.console.error(`Code actions for ${params.textDocument.uri} failed: ${describe(error)}`);
+      return [];
+    }
+  });
+
+  connection.onHover((params) => {
+    try {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = analyses.get(params.textDocument.uri);
+      if (!document || !analysis || analysis.version !== document.version) return null;
+      return hoverAt(analysis, document.offsetAt(params.position), docs);
+    } catch (error) {
+      connection.console.error(`Hover in ${params.textDocument.uri} failed: ${describe(error)}`);
+      return null;
+    }
+  });
+
+  registerAuditHandler(connection);
+  documents.listen(connection);
+  connection.listen();
+}
+
+function readInitializationOptions(raw: unknown): BulkheadInitializationOptions {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const commands = (raw as Record<string, unknown>).clientCommands;
+  return Array.isArray(commands) ? { clientCommands: commands.filter((command): command is string => typeof command === 'string') } : {};
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

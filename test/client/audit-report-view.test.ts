@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { AuditFileResult, AuditResult } from '../../protocol/requests';
+import { contentSecurityPolicy, escapeHtml, reportHtml } from '../../client/src/audit/report-html';
+import { buildAuditReport, toMarkdown, toSarif } from '../../client/src/audit/report-model';
+
+const hostile = '</td><script>alert(1)</script><img src=x onerror=alert(2)>|`x`';
+
+function file(uri: string, grade: AuditFileResult['grade'], findings: AuditFileResult['findings'], extra: Partial<AuditFileResult> = {}): AuditFileResult {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return { uri, findings, counts, grade, baseImage: 'node:22', baseImageLine: 0, baseImageBytes: 408_499_334, savingsBytes: null, ...extra };
+}
+
+const finding = (rule: string, severity: 'error' | 'warning' | 'info', line: number, message = `${rule} message`) => ({
+  rule,
+  severity,
+  message,
+  range: { start: { line, character: 0 }, end: { line, character: 4 } },
+  docsUrl: `https://docs.example/${rule}`,
+  safeFix: severity === 'warning',
+  tags: [],
+});
+
+const batches: AuditResult[] = [
+  { files: [file('file:///w/a/Dockerfile', 'C', [finding('ssh-port-exposed', 'error', 4), finding('apt-install-recommends', 'warning', 2)], { savingsBytes: 5_000_000 })], skipped: [] },
+  {
+    files: [file('file:///w/b/Containerfile', 'A', []), file('file:///w/c/Dockerfile', 'B', [finding('apt-install-recommends', 'warning', 1, hostile)], { baseImage: hostile, savingsBytes: 120_000_000 })],
+    skipped: [{ uri: 'file:///w/d/Dockerfile', reason: 'excluded by `ignorePaths`' }],
+  },
+];
+const report = buildAuditReport(batches, (uri) => uri.replace('file:///w/', ''), new Date('2026-11-29T12:00:00Z'));
+
+test('the report merges batches: totals, grades, rules by count, worst files first', () => {
+  assert.deepEqual(report.totals, { files: 3, findings: 3, error: 1, warning: 2, info: 0, safelyFixable: 2, savingsBytes: 125_000_000, skipped: 1 });
+  assert.deepEqual(report.grades, { A: 1, B: 1, C: 1, D: 0, F: 0 });
+  assert.deepEqual(
+    report.rules.map((rule) => [rule.rule, rule.count, rule.files, rule.severity]),
+    [
+      ['apt-install-recommends', 2, 2, 'warning'],
+      ['ssh-port-exposed', 1, 1, 'error'],
+    ],
+  );
+  assert.deepEqual(
+    report.files.map((entry) => [entry.grade, entry.path]),
+    [
+      ['C', 'a/Dockerfile'],
+      ['B', 'c/Dockerfile'],
+      ['A', 'b/Containerfile'],
+    ],
+  );
+  assert.deepEqual(report.skipped, [{ path: 'd/Dockerfile', reason: 'excluded by `ignorePaths`' }]);
+});
+
+test('SARIF: 2.1.0, 1-based regions, note for info, rule indexes into the driver rules', () => {
+  const sarif = JSON.parse(toSarif(report, '1.2.3')) as { version: string; runs: { tool: { driver: { version: string; rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }[] }[] };
+  assert.equal(sarif.version, '2.1.0');
+  const run = sarif.runs[0];
+  assert.ok(run);
+  assert.equal(run.tool.driver.version, '1.2.3');
+  assert.equal(run.results.length, 3);
+  for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex]?.id, result.ruleId);
+  const ssh = run.results.find((result) => result.ruleId === 'ssh-port-exposed');
+  assert.equal(ssh?.level, 'error');
+  assert.deepEqual(ssh?.locations[0]?.physicalLocation.region, { startLine: 5, startColumn: 1, endLine: 5, endColumn: 5 });
+  assert.equal(ssh?.locations[0]?.physicalLocation.artifactLocation.uri, 'a/Dockerfile');
+});
+
+test('Markdown: table cells escape pipes, HTML and backticks from Dockerfiles', () => {
+  const markdown = toMarkdown(report);
+  assert.ok(!markdown.includes('<script>'), markdown);
+  assert.ok(!markdown.includes('|`x`'), markdown);
+  assert.match(markdown, /\\<\/td\\>\\<script\\>alert\(1\)\\<\/script\\>/);
+  assert.match(markdown, /\| C \| a\/Dockerfile \| 1 \| 1 \| 0 \| node:22 \| 408 MB \| 5\.0 MB \|/);
+  assert.match(markdown, /Grades: A 1, B 1, C 1, D 0, F 0\./);
+});
+
+test('the view shell: strict CSP with a nonce, one external script, no report data inside', () => {
+  const html = reportHtml({ cspSource: 'vscode-webview://abc', nonce: 'n0nce+/=', scriptUri: 'vscode-webview://abc/media/audit.js', styleUri: 'vscode-webview://abc/media/audit.css' });
+  const csp = contentSecurityPolicy('vscode-webview://abc', 'n0nce+/=');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'nonce-n0nce\+\/='/);
+  assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'));
+  assert.ok(html.includes(`content="${escapeHtml(csp)}"`));
+  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)];
+  assert.equal(scripts.length, 1);
+  assert.equal(scripts[0]?.[1], '', 'no inline script body');
+  assert.match(scripts[0]?.[0] ?? '', /nonce="n0nce\+\/=" src="vscode-webview:\/\/abc\/media\/audit\.js"/);
+  assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
+  assert.equal(escapeHtml(hostile).includes('<'), false);
+});
+
+test('the view script builds the DOM with textContent only', () => {
+  const script = readFileSync(join(__dirname, '..', '..', 'media', 'audit.js'), 'utf8');
+  for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function']) assert.ok(!script.includes(sink), `media/audit.js uses ${sink}`);
+  assert.match(script, /textContent/);
+});
