@@ -11,7 +11,8 @@ export interface Suppressions {
   readonly byInstruction: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
-const PRAGMA = /^#\s*(bulkhead|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/;
+/** Codes are a comma-separated list; anything after them (`# why`) is a comment. */
+const PRAGMA = /^#\s*(bulkhead|hadolint)\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_-]+(?:\s*,\s*[A-Za-z0-9_-]+)*)/;
 
 export function readSuppressions(parsed: ParsedDockerfile): Suppressions {
   const global = new Set<string>();

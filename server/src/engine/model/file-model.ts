@@ -82,7 +82,7 @@ export function buildModel(text: string): FileModel {
       case 'FROM': {
         const stage = readStage(record, stages, globalScope);
         stages.push(stage);
-        scope = globalScope;
+        scope = new Map();
         shell = stage.baseStage === null ? DEFAULT_SHELL : (stages[stage.baseStage]?.shell ?? DEFAULT_SHELL);
         break;
       }

@@ -58,6 +58,7 @@ export interface ParsedDockerfile {
   readonly comments: readonly CommentRecord[];
 }
 
+const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
 
 export function parseDockerfile(text: string): ParsedDockerfile {
@@ -69,12 +70,18 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   });
   const escapeChar = dockerfile.getEscapeCharacter();
   const directives = new Map<string, string>();
+  const comments: CommentRecord[] = [];
   for (const directive of dockerfile.getDirectives()) {
-    const value = directive.getValue();
-    directives.set(directive.getName().toLowerCase(), value);
+    const name = directive.getName().toLowerCase();
+    // dockerfile-ast reads any `# word...=value` at the top as a directive; only these are Docker's.
+    if (PARSER_DIRECTIVES.has(name)) {
+      directives.set(name, directive.getValue());
+    } else {
+      const range = directive.getRange();
+      comments.push({ text: text.slice(lines.lineStart(range.start.line) + 1, lines.lineEnd(range.start.line)).trim(), span: toSpan(range), line: range.start.line });
+    }
   }
   const instructions = dockerfile.getInstructions().map((instruction, index) => readInstruction(instruction, index, text, escapeChar, toSpan));
-  const comments: CommentRecord[] = [];
   for (const comment of dockerfile.getComments()) {
     const span = toSpan(comment.getRange());
     if (instructions.some((i) => i.span.start < span.start && span.start < i.span.end)) continue;

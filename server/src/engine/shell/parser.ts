@@ -51,7 +51,6 @@ function lastStatementEnd(root: Node): number {
 class Collector {
   readonly commands: ShellCommand[] = [];
   hasHeredoc = false;
-  private pipelineIds = 0;
 
   constructor(private readonly script: string) {}
 
@@ -71,6 +70,7 @@ class Collector {
   private visitStatement(node: Node, offset: number, depth: number, removal: Span | null, alone: boolean): void {
     switch (node.type) {
       case 'command':
+      case 'declaration_command':
         this.addCommand(node, offset, depth, removal, alone, null);
         return;
       case 'list': {
@@ -81,7 +81,7 @@ class Collector {
         return;
       }
       case 'pipeline': {
-        const id = ++this.pipelineIds;
+        const id = node.startIndex + offset;
         const stages = node.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
         stages.forEach((stage, position) => {
           if (stage.type === 'command') {
@@ -105,7 +105,7 @@ class Collector {
   private visitNested(node: Node, offset: number, depth: number): void {
     for (const child of node.namedChildren) {
       if (!child) continue;
-      if (child.type === 'command') this.addCommand(child, offset, depth, null, false, null);
+      if (child.type === 'command' || child.type === 'declaration_command') this.addCommand(child, offset, depth, null, false, null);
       else if (['list', 'pipeline', 'redirected_statement'].includes(child.type)) this.visitStatement(child, offset, depth, null, false);
       else this.visitNested(child, offset, depth);
     }
@@ -121,10 +121,13 @@ class Collector {
   ): void {
     const assignments: ShellWord[] = [];
     const args: ShellWord[] = [];
-    let name: ShellWord | undefined;
+    // `export A=b`, `declare -x A=b`: the keyword is the name, its assignments the arguments.
+    const declaration = node.type === 'declaration_command';
+    const keyword = declaration ? node.child(0) : null;
+    let name: ShellWord | undefined = keyword ? { ...this.word(keyword, offset), value: keyword.text } : undefined;
     for (const child of node.namedChildren) {
       if (!child) continue;
-      if (child.type === 'variable_assignment') assignments.push(this.word(child, offset));
+      if (child.type === 'variable_assignment' && !declaration) assignments.push(this.word(child, offset));
       else if (child.type === 'command_name') name = this.word(child.firstNamedChild ?? child, offset);
       else if (child.type.endsWith('redirect')) this.visitNested(child, offset, depth);
       else if (child.type !== 'comment') {
@@ -188,17 +191,33 @@ class Collector {
 
 function isPlainShellInvocation(command: Node): boolean {
   const name = command.childForFieldName('name');
-  if (!name || !SHELLS.has(name.text)) return false;
-  return !command.namedChildren.some((c) => c?.type !== 'command_name' && c?.text.startsWith('-') && c.text.includes('c'));
+  const args = command.namedChildren.filter((c): c is Node => c !== null && c.type !== 'command_name').map((c) => c.text);
+  return name !== null && runsShellOnStdin(name.text, args);
 }
 
-/** `a && b || c` nests to the left in the tree; return the operands in order. */
+/** A shell started without `-c`, so it runs the script it reads on stdin (a heredoc). */
+export function isShellInvocation(command: ShellCommand): boolean {
+  return command.name.value !== null && runsShellOnStdin(command.name.value, command.args.map((arg) => arg.value ?? ''));
+}
+
+function runsShellOnStdin(program: string, args: readonly string[]): boolean {
+  return SHELLS.has(program) && !args.some((arg) => /^-[a-z]*c[a-z]*$/.test(arg));
+}
+
+/**
+ * `a && b || c` nests to the left in the tree; return the operands in order. Iterative: a RUN can
+ * chain tens of thousands of commands, deeper than the call stack.
+ */
 function flattenList(node: Node): Node[] {
   const operands: Node[] = [];
-  for (const child of node.namedChildren) {
-    if (!child || child.type === 'comment') continue;
-    if (child.type === 'list') operands.push(...flattenList(child));
-    else operands.push(child);
+  const pending: Node[] = [node];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    if (current !== node && current.type !== 'list') {
+      operands.push(current);
+      continue;
+    }
+    const children = current.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+    pending.push(...children.reverse());
   }
   return operands;
 }
@@ -240,8 +259,13 @@ function staticValue(node: Node): string | null {
       }
       return value;
     }
-    case 'variable_assignment':
-      return node.text;
+    case 'variable_assignment': {
+      const name = node.childForFieldName('name');
+      const value = node.childForFieldName('value');
+      if (!name) return null;
+      const assigned = value ? staticValue(value) : '';
+      return assigned === null ? null : `${name.text}=${assigned}`;
+    }
     default:
       return null;
   }
