@@ -26,6 +26,11 @@
     return node;
   }
 
+  /** @param {number} count @param {string} word */
+  function plural(count, word) {
+    return count + ' ' + word + (count === 1 || word === 'info' ? '' : 's');
+  }
+
   /** @param {number | null} bytes */
   function size(bytes) {
     if (bytes === null || bytes === undefined) return '—';
@@ -74,14 +79,14 @@
     const totals = report.totals;
     const summary = /** @type {HTMLElement} */ (document.getElementById('summary'));
     summary.textContent =
-      totals.files + ' Dockerfiles · ' + totals.error + ' errors · ' + totals.warning + ' warnings · ' + totals.info + ' infos · ' + totals.safelyFixable + ' with a safe fix' +
+      plural(totals.files, 'Dockerfile') + ' · ' + plural(totals.error, 'error') + ' · ' + plural(totals.warning, 'warning') + ' · ' + plural(totals.info, 'info') + ' · ' + totals.safelyFixable + ' with a safe fix' +
       (totals.savingsBytes > 0 ? ' · potential savings ' + size(totals.savingsBytes) : '') +
       (totals.skipped ? ' · ' + totals.skipped + ' not audited' : '');
 
     const severities = /** @type {HTMLElement} */ (document.getElementById('severities'));
     severities.replaceChildren(
-      ...['error', 'warning', 'info'].map((name) => el('li', totals[name] + ' ' + name + (totals[name] === 1 ? '' : 's'), 'chip ' + name)),
-      ...['A', 'B', 'C', 'D', 'F'].map((grade) => el('li', grade + ': ' + report.grades[grade] + (report.grades[grade] === 1 ? ' file' : ' files'), 'chip grade grade-' + grade)),
+      ...['error', 'warning', 'info'].map((name) => el('li', plural(totals[name], name), 'chip ' + name)),
+      ...['A', 'B', 'C', 'D', 'F'].map((grade) => el('li', grade + ': ' + plural(report.grades[grade], 'file'), 'chip grade grade-' + grade)),
     );
 
     const ruleBody = /** @type {HTMLElement} */ (document.querySelector('#rules tbody'));

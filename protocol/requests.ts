@@ -23,6 +23,8 @@ export interface DisableRuleArguments {
 export interface BulkheadInitializationOptions {
   /** Client-side commands the server may put in code actions (e.g. `DISABLE_RULE_COMMAND`). */
   readonly clientCommands?: readonly string[];
+  /** The client shows image facts on `FROM` itself (VS Code's image-size hover): the server's hover leaves them out. */
+  readonly imageFactsInClient?: boolean;
 }
 
 /**

@@ -45,15 +45,15 @@ const FAMILIES = {
   amazonlinux: { kind: 'os', os: 'amazonlinux', pm: 'dnf' },
   centos: { kind: 'os', os: 'rhel', pm: 'dnf' },
   // Codenames: nodejs/Release README (LTS names).
-  node: { kind: 'runtime', runtime: 'node', os: 'debian', pm: 'apt', nonRootUser: 'node', slim: 'os-slim', codenames: { argon: '4', boron: '6', carbon: '8', dubnium: '10', erbium: '12', fermium: '14', gallium: '16', hydrogen: '18', iron: '20', jod: '22', krypton: '24' } },
-  python: { kind: 'runtime', runtime: 'python', os: 'debian', pm: 'apt', slim: 'slim-os' },
-  ruby: { kind: 'runtime', runtime: 'ruby', os: 'debian', pm: 'apt', slim: 'slim-os' },
+  node: { kind: 'runtime', runtime: 'node', os: 'debian', pm: 'apt', buildpack: true, nonRootUser: 'node', slim: 'os-slim', codenames: { argon: '4', boron: '6', carbon: '8', dubnium: '10', erbium: '12', fermium: '14', gallium: '16', hydrogen: '18', iron: '20', jod: '22', krypton: '24' } },
+  python: { kind: 'runtime', runtime: 'python', os: 'debian', pm: 'apt', buildpack: true, slim: 'slim-os' },
+  ruby: { kind: 'runtime', runtime: 'ruby', os: 'debian', pm: 'apt', buildpack: true, slim: 'slim-os' },
   php: { kind: 'runtime', runtime: 'php', os: 'debian', pm: 'apt', nonRootUser: 'www-data' },
   perl: { kind: 'runtime', runtime: 'perl', os: 'debian', pm: 'apt', slim: 'slim-os' },
-  golang: { kind: 'build', runtime: 'go', os: 'debian', pm: 'apt' },
-  rust: { kind: 'build', runtime: 'rust', os: 'debian', pm: 'apt', slim: 'slim-os' },
-  gcc: { kind: 'build', runtime: 'c', os: 'debian', pm: 'apt' },
-  'buildpack-deps': { kind: 'build', runtime: 'c', os: 'debian', pm: 'apt' },
+  golang: { kind: 'build', runtime: 'go', os: 'debian', pm: 'apt', buildpack: true },
+  rust: { kind: 'build', runtime: 'rust', os: 'debian', pm: 'apt', buildpack: true, slim: 'slim-os' },
+  gcc: { kind: 'build', runtime: 'c', os: 'debian', pm: 'apt', buildpack: true },
+  'buildpack-deps': { kind: 'build', runtime: 'c', os: 'debian', pm: 'apt', buildpack: true },
   'eclipse-temurin': { kind: 'runtime', runtime: 'java', os: 'ubuntu', pm: 'apt', java: 'jdk' },
   amazoncorretto: { kind: 'runtime', runtime: 'java', os: 'amazonlinux', pm: 'dnf', java: 'jdk' },
   openjdk: { kind: 'runtime', runtime: 'java', os: 'debian', pm: 'apt', java: 'jdk' },
@@ -79,6 +79,12 @@ const FAMILIES = {
   bash: { kind: 'os', os: 'alpine', pm: 'apk' },
 };
 
+/**
+ * Programs the default (non-slim) tags of `buildpack: true` families have from buildpack-deps and the
+ * slim and Alpine tags lack. Source: base-image-facts.md §3 (repo-info build histories).
+ */
+const BUILDPACK_PROGRAMS = ['gcc', 'g++', 'cc', 'c++', 'make', 'git', 'ssh', 'scp', 'curl', 'wget', 'svn', 'hg', 'ps', 'autoconf', 'automake', 'patch', 'file'];
+
 /** Recommended tag per repository when `latest` alone is not a good pin. Else derived from `latest`. */
 const RECOMMENDED = {
   // amazoncorretto:latest is Java 8 (official-images library/amazoncorretto @ 37079fb336f5): keep the pin honest.
@@ -92,16 +98,17 @@ const RECOMMENDED = {
 /** Release schedules. Dates are the end of upstream (or LTS) support; successor = what to move to. */
 const EOL = {
   source:
-    'nodejs/Release README (schedule); devguide.python.org/versions; wiki.debian.org/LTS; ubuntu.com/about/release-cycle (standard support); ' +
+    'nodejs/Release README (schedule); devguide.python.org/versions; ruby-lang.org/en/downloads/branches; wiki.debian.org/LTS; ubuntu.com/about/release-cycle (standard support); ' +
     'alpinelinux.org/releases; fedoraproject.org/wiki/End_of_life; go.dev/doc/devel/release (two newest majors supported); ' +
     'GoogleContainerTools/distroless SUPPORT_POLICY.md @ cd080764af31; shared/data/base-image-facts.md §1',
-  node: { successor: '24', versions: { 10: '2021-04-30', 12: '2022-04-30', 14: '2023-04-30', 15: '2021-06-01', 16: '2023-09-11', 17: '2022-06-01', 18: '2025-04-30', 19: '2023-06-01', 20: '2026-04-30', 21: '2024-06-01', 22: '2027-04-30', 23: '2025-06-01', 24: '2028-04-30', 25: '2026-06-01' } },
-  python: { successor: '3.14', versions: { '2.7': '2020-01-01', '3.5': '2020-09-30', '3.6': '2021-12-23', '3.7': '2023-06-27', '3.8': '2024-10-07', '3.9': '2025-10-31', '3.10': '2026-10-31', '3.11': '2027-10-31', '3.12': '2028-10-31', '3.13': '2029-10-31', '3.14': '2030-10-31' } },
+  node: { successor: '24', versions: { 0: '2016-12-31', 4: '2018-04-30', 5: '2016-06-30', 6: '2019-04-30', 7: '2017-06-30', 8: '2019-12-31', 9: '2018-06-30', 10: '2021-04-30', 11: '2019-06-01', 12: '2022-04-30', 14: '2023-04-30', 15: '2021-06-01', 16: '2023-09-11', 17: '2022-06-01', 18: '2025-04-30', 19: '2023-06-01', 20: '2026-04-30', 21: '2024-06-01', 22: '2027-04-30', 23: '2025-06-01', 24: '2028-04-30', 25: '2026-06-01' } },
+  python: { successor: '3.14', versions: { '2.7': '2020-01-01', '3.3': '2017-09-29', '3.4': '2019-03-18', '3.5': '2020-09-30', '3.6': '2021-12-23', '3.7': '2023-06-27', '3.8': '2024-10-07', '3.9': '2025-10-31', '3.10': '2026-10-31', '3.11': '2027-10-31', '3.12': '2028-10-31', '3.13': '2029-10-31', '3.14': '2030-10-31' } },
+  ruby: { successor: '3.4', versions: { '2.3': '2019-03-31', '2.4': '2020-03-31', '2.5': '2021-03-31', '2.6': '2022-04-12', '2.7': '2023-03-31', '3.0': '2024-04-23', '3.1': '2025-03-26', '3.2': '2026-03-31', '3.3': '2027-03-31', '3.4': '2028-03-31' } },
   debian: { successor: '13', versions: { 8: '2020-06-30', 9: '2022-06-30', 10: '2024-06-30', 11: '2026-08-31', 12: '2028-06-30', 13: '2030-06-30' }, codenames: { jessie: '8', stretch: '9', buster: '10', bullseye: '11', bookworm: '12', trixie: '13' } },
   ubuntu: { successor: '24.04', versions: { '14.04': '2019-04-30', '16.04': '2021-04-30', '18.04': '2023-05-31', '20.04': '2025-05-31', '22.04': '2027-04-30', '23.04': '2024-01-25', '23.10': '2024-07-11', '24.04': '2029-04-30', '24.10': '2025-07-10', '25.04': '2026-01-15' }, codenames: { trusty: '14.04', xenial: '16.04', bionic: '18.04', focal: '20.04', jammy: '22.04', lunar: '23.04', mantic: '23.10', noble: '24.04', oracular: '24.10', plucky: '25.04', questing: '25.10', resolute: '26.04' } },
   alpine: { successor: '3.24', versions: { '3.12': '2022-05-01', '3.13': '2022-11-01', '3.14': '2023-05-01', '3.15': '2023-11-01', '3.16': '2024-05-23', '3.17': '2024-11-22', '3.18': '2025-05-09', '3.19': '2025-11-01', '3.20': '2026-04-01', '3.21': '2026-11-01', '3.22': '2027-05-01', '3.23': '2027-11-01', '3.24': '2028-05-01' } },
   fedora: { successor: '44', versions: { 36: '2023-05-16', 37: '2023-12-05', 38: '2024-05-21', 39: '2024-11-26', 40: '2025-05-13', 41: '2025-12-15' } },
-  golang: { successor: '1.27', versions: { '1.19': '2023-08-08', '1.20': '2024-02-06', '1.21': '2024-08-13', '1.22': '2025-02-11', '1.23': '2025-08-12' } },
+  golang: { successor: '1.27', versions: { '1.8': '2018-02-16', '1.9': '2018-08-24', '1.10': '2019-02-25', '1.11': '2019-09-03', '1.12': '2020-02-25', '1.13': '2020-08-11', '1.14': '2021-02-16', '1.15': '2021-08-16', '1.16': '2022-03-15', '1.17': '2022-08-02', '1.18': '2023-02-01', '1.19': '2023-08-08', '1.20': '2024-02-06', '1.21': '2024-08-13', '1.22': '2025-02-11', '1.23': '2025-08-12' } },
   centos: { successor: null, versions: { 6: '2020-11-30', 7: '2024-06-30', 8: '2021-12-31' } },
   distroless: { versions: { debian9: '2022-06-30', debian10: '2024-06-30', debian11: '2024-06-30', 'debian12-runtime': '2026-01-31', 'debian12-python': '2026-04-30', debian12: '2026-09-30' } },
 };
@@ -240,12 +247,20 @@ const PACKAGES = {
       zypper: [],
     },
   },
+  // Programs that run a second runtime under the hood: Rails' asset pipeline (ExecJS) runs Node.js.
+  indirectUse: { node: ['rails', 'rake', 'bundle', 'jekyll'] },
   buildTools: {
-    executables: ['gcc', 'cc', 'g++', 'c++', 'make', 'cmake', 'clang', 'ld', 'as', 'ar', 'autoconf', 'automake', 'libtool', 'pkg-config', 'mvn', 'gradle', 'ant'],
     apt: ['build-essential', 'gcc', 'g++', 'cpp', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'dpkg-dev', 'maven', 'gradle', 'ant', '/^(gcc|g\\+\\+|cpp)-\\d+$/', '/^clang-\\d+$/', '/^lib[a-z0-9+.-]+-dev$/', '/^linux-headers-.+$/'],
     apk: ['build-base', 'gcc', 'g++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkgconf', 'musl-dev', 'libc-dev', 'maven', 'gradle', 'linux-headers', '/^[a-z0-9+.-]+-dev$/'],
     dnf: ['gcc', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkgconf-pkg-config', 'maven', 'gradle', 'ant', '@development-tools', '/^[a-z0-9+._-]+-devel$/'],
     zypper: ['gcc', 'gcc-c++', 'clang', 'make', 'cmake', 'autoconf', 'automake', 'libtool', 'pkg-config', 'maven', 'gradle', '/^[a-z0-9+._-]+-devel$/'],
+  },
+  // JDK package → the JRE package of the same version: [pattern, replacement] (Debian/Alpine/Fedora naming).
+  jdkToJre: {
+    apt: [['^default-jdk(-headless)?$', 'default-jre$1'], ['^openjdk-(\\d+)-jdk(-headless)?$', 'openjdk-$1-jre$2']],
+    apk: [['^openjdk(\\d+)(-jdk)?$', 'openjdk$1-jre']],
+    dnf: [['^java-(\\d+|1\\.8\\.0)-(openjdk|amazon-corretto)-devel$', 'java-$1-$2-headless']],
+    zypper: [['^java-(\\d+|1_8_0)-openjdk-devel$', 'java-$1-openjdk-headless']],
   },
   debugTools: {
     apt: { vim: ['vim'], 'vim-tiny': ['vi'], nano: ['nano'], 'netcat-openbsd': ['nc'], 'netcat-traditional': ['nc'], netcat: ['nc'], ncat: ['ncat'], telnet: ['telnet'], 'inetutils-telnet': ['telnet'], tcpdump: ['tcpdump'], gdb: ['gdb'], strace: ['strace'], ltrace: ['ltrace'] },
@@ -387,6 +402,7 @@ const images = {
   tags: sizes.tags,
   aliases: sizes.aliases,
   families: FAMILIES,
+  buildpackPrograms: BUILDPACK_PROGRAMS,
   recommended: recommendedTags(sizes.tags, sizes.aliases),
   eol: Object.fromEntries(Object.entries(EOL).filter(([key]) => key !== 'source')),
   deprecated: DEPRECATED,
@@ -401,7 +417,9 @@ write('packages.json', {
   recorded: today,
   sshServers: PACKAGES.sshServers,
   runtimes: PACKAGES.runtimes,
+  indirectUse: PACKAGES.indirectUse,
   buildTools: PACKAGES.buildTools,
+  jdkToJre: PACKAGES.jdkToJre,
   debugTools: PACKAGES.debugTools,
   installedSizes: aptInstalledSizes(previousPackages.installedSizes ?? null),
 });

@@ -16,7 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const initializationOptions: BulkheadInitializationOptions = { clientCommands: [DISABLE_RULE_COMMAND] };
+  const initializationOptions: BulkheadInitializationOptions = { clientCommands: [DISABLE_RULE_COMMAND], imageFactsInClient: true };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'dockerfile', scheme: 'file' },

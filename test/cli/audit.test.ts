@@ -60,8 +60,9 @@ describe('bulkhead audit', () => {
   it('text: a table with grades and base images, totals by rule, and the grading rule', () => {
     const run = runCli(['audit', '.'], root);
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /^Bulkhead audit of \.: 4 Dockerfiles\n\nGrade +File +Errors +Warnings +Info +Base image\n/);
-    assert.match(run.stdout, /\n[ABCDF] +ssh\/Dockerfile +1 +\d+ +\d+ +debian:12-slim\n/);
+    assert.match(run.stdout, /^Bulkhead audit of \.: 4 Dockerfiles\n\nGrade +File +Errors +Warnings +Info +Base image +Size +Could save\n/);
+    assert.match(run.stdout, /\n[ABCDF] +ssh\/Dockerfile +1 +\d+ +\d+ +debian:12-slim +(≈ )?\d+(\.\d)? MB +(-|.+ with debian:.+)\n/);
+    assert.match(run.stdout, /\n[ABCDF] +clean\/Dockerfile +0 +\d+ +\d+ +scratch +- +-\n/);
     assert.match(run.stdout, /\nFindings by rule\nRule +Severity +Count +Files\n/);
     assert.match(run.stdout, /\nssh-port-exposed +error +2 +2\n/);
     assert.match(run.stdout, /\nOverall grade [ABCDF]: \d+ findings/);
@@ -72,8 +73,8 @@ describe('bulkhead audit', () => {
     const run = runCli(['audit', '--format', 'markdown', '.'], root);
     assert.equal(run.code, 0);
     assert.match(run.stdout, /^# Bulkhead audit of `\.`\n\n\*\*Overall grade: [ABCDF]\*\*/);
-    assert.match(run.stdout, /\n\| Grade \| File \| Errors \| Warnings \| Info \| Base image \|\n\|---\|---\|---:\|---:\|---:\|---\|\n/);
-    assert.match(run.stdout, /\n\| [ABCDF] \| ssh\/Dockerfile \| 1 \| \d+ \| \d+ \| `debian:12-slim` \|\n/);
+    assert.match(run.stdout, /\n\| Grade \| File \| Errors \| Warnings \| Info \| Base image \| Size \| Could save \|\n\|---\|---\|---:\|---:\|---:\|---\|---:\|---\|\n/);
+    assert.match(run.stdout, /\n\| [ABCDF] \| ssh\/Dockerfile \| 1 \| \d+ \| \d+ \| `debian:12-slim` \| (≈ )?\d+(\.\d)? MB \| [^|\n]+ \|\n/);
     assert.match(run.stdout, /\n\| `ssh-port-exposed` \| error \| 2 \| 2 \|\n/);
     assert.match(run.stdout, /\n## ssh\/Dockerfile \(grade [CDF]\)\n\n(- .+\n)*- 3:8 \*\*error\*\* `ssh-port-exposed`: Port `22` \(SSH\) is exposed/);
     // Markup in a path cannot open HTML or break the table.
@@ -109,6 +110,7 @@ describe('npm start: the audit of examples/', () => {
     const run = runCli(['audit', '--format', 'json', 'examples'], repoRoot);
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout) as AuditReport;
+    const text = runCli(['audit', 'examples'], repoRoot);
     const byPath = new Map(report.files.map((f) => [f.path, f]));
     assert.deepEqual([...byPath.keys()], ['examples/go-service/Dockerfile', 'examples/java-service/Dockerfile', 'examples/legacy-ssh/Dockerfile', 'examples/node-app/Dockerfile', 'examples/python-app/Dockerfile']);
     const rules = (path: string): string[] => byPath.get(path)!.findings.map((f) => f.rule);
@@ -118,7 +120,18 @@ describe('npm start: the audit of examples/', () => {
     assert.ok(rules('examples/python-app/Dockerfile').includes('apt-install-recommends'));
     assert.equal(byPath.get('examples/go-service/Dockerfile')?.grade, 'A');
     assert.equal(byPath.get('examples/legacy-ssh/Dockerfile')?.baseImage, 'ubuntu:22.04');
-    const text = runCli(['audit', 'examples'], repoRoot);
+    // Sizes and savings come from the knowledge tables: node:22 has a slim variant that fits an app
+    // that runs npm (a shell) and installs nothing with apt; the Go service is already minimal.
+    const node = byPath.get('examples/node-app/Dockerfile')!;
+    assert.ok(node.baseImageSize && node.baseImageSize.bytes > 100_000_000, JSON.stringify(node.baseImageSize));
+    assert.equal(node.savings?.kind, 'slim');
+    assert.match(node.savings?.reference ?? '', /^node:22.*slim/);
+    assert.ok(node.savings!.bytes > 0 && node.savings!.bytes < node.baseImageSize.bytes);
+    assert.equal(byPath.get('examples/go-service/Dockerfile')?.savings, null);
+    // The Java service builds with Maven in its only stage: a JRE image would not fit.
+    assert.notEqual(byPath.get('examples/java-service/Dockerfile')?.savings?.kind, 'jre');
+    assert.equal(report.totals.savingsBytes, report.files.reduce((sum, f) => sum + (f.savings?.bytes ?? 0), 0));
+    assert.match(text.stdout, /\nEstimated savings: \d+ MB compressed \(amd64\)/);
     assert.match(text.stdout, /^Bulkhead audit of examples: 5 Dockerfiles\n/);
   });
 });

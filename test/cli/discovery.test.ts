@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parse } from 'yaml';
 import { isDockerfileName } from '../../server/src/cli/discovery';
 import { lintJson, makeTree, removeTree } from './helpers';
 
@@ -14,6 +15,25 @@ describe('Dockerfile names', () => {
     }
     for (const name of ['Dockerfile.dockerignore', 'Dockerfile-dev', 'dockerfiles', 'notes.txt', 'docker-compose.yml', 'mydockerfile', '.dockerignore']) {
       assert.ok(!isDockerfileName(name), name);
+    }
+  });
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('selects the same file names as discovery, in every folder', () => {
+    const hooks = parse(readFileSync(join(__dirname, '..', '..', '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; files: string; exclude: string }[];
+    assert.deepEqual(hooks.map((hook) => hook.id), ['bulkhead', 'bulkhead-fix']);
+    // pre-commit uses Python regexes; `(?i)` becomes JavaScript's `i` flag.
+    const js = (pattern: string): RegExp => new RegExp(pattern.replace(/^\(\?i\)/, ''), 'i');
+    const names = ['Dockerfile', 'Dockerfile.dev', 'api.dockerfile', 'Containerfile', 'CONTAINERFILE.prod', 'web.containerfile', 'Dockerfile.dockerignore', 'Dockerfile-dev', 'notes.txt', 'docker-compose.yml', 'mydockerfile'];
+    for (const hook of hooks) {
+      assert.match(hook.entry, hook.id.includes('fix') ? /^bulkhead fix$/ : /^bulkhead lint$/);
+      for (const name of names) {
+        for (const path of [name, `deep/dir/${name}`]) {
+          const selected = js(hook.files).test(path) && !js(hook.exclude).test(path);
+          assert.equal(selected, isDockerfileName(name), `${hook.id}: ${path}`);
+        }
+      }
     }
   });
 });

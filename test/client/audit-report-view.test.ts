@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AuditFileResult, AuditResult } from '../../protocol/requests';
 import { contentSecurityPolicy, escapeHtml, reportHtml } from '../../client/src/audit/report-html';
+import { inSkippedFolder, isDockerfileName } from '../../client/src/audit/names';
 import { buildAuditReport, toMarkdown, toSarif } from '../../client/src/audit/report-model';
 
 const hostile = '</td><script>alert(1)</script><img src=x onerror=alert(2)>|`x`';
@@ -96,4 +97,11 @@ test('the view script builds the DOM with textContent only', () => {
   const script = readFileSync(join(__dirname, '..', '..', 'media', 'audit.js'), 'utf8');
   for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function']) assert.ok(!script.includes(sink), `media/audit.js uses ${sink}`);
   assert.match(script, /textContent/);
+});
+
+test('Dockerfile names: SPEC names in any case, not ignore files or look-alikes', () => {
+  for (const name of ['Dockerfile', 'dockerfile', 'DockerFile', 'Dockerfile.prod', 'api.dockerfile', 'Containerfile', 'Containerfile.dev', 'build.containerfile', 'DOCKERFILE']) assert.ok(isDockerfileName(name), name);
+  for (const name of ['Dockerfile.dockerignore', 'mydockerfile-notes.txt', 'Dockerfiles', 'README.md']) assert.ok(!isDockerfileName(name), name);
+  assert.ok(inSkippedFolder('web/node_modules/x/Dockerfile'));
+  assert.ok(!inSkippedFolder('web/nodes/Dockerfile'));
 });

@@ -48,14 +48,6 @@ const DIFFERENCES: readonly { readonly reason: string; readonly applies: (testCa
     applies: (c) => c.id === 5,
   },
   {
-    reason: 'gap (parser): on the first line, `# hadolint global ignore=...` is read by dockerfile-ast as a parser directive, so the pragma is lost',
-    applies: (c) => c.id === 13,
-  },
-  {
-    reason: 'gap (pragmas): a trailing comment after the codes (`ignore=DL3002 # foobar`) makes the pragma unreadable',
-    applies: (c) => c.id === 17,
-  },
-  {
     reason: 'deliberate (runs-as-root is stage-aware): `USER root` in a builder stage ships nothing; only the final stage counts',
     applies: (c) => c.id === 46,
   },

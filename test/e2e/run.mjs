@@ -6,14 +6,15 @@
 //   E2E_ONLY=folder,vsix,untrusted,ui,neovim   run only these phases
 //   E2E_VSIX=path/to/bulkhead.vsix              test this file instead of running `npm run package`
 //   E2E_KEEP_TMP=1                              keep the temporary folder (code-server logs are in it)
-import { build } from 'esbuild';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { E2E, NODE24, ROOT, launchBrowser, runExtensionHostTests, startCodeServer } from './lib/code-server.mjs';
+import { launchBrowser, runExtensionHostTests, startCodeServer } from './lib/code-server.mjs';
 import { runNeovim } from './lib/neovim.mjs';
+import { E2E, FIXTURES, NODE24, ROOT } from './lib/paths.mjs';
 import { runGroup, stopAll } from './lib/processes.mjs';
 import { startRequestRecorder } from './lib/request-recorder.mjs';
+import { SUITE_ENTRY, buildSuite } from './lib/suite.mjs';
 import { runUiSmoke } from './lib/ui-smoke.mjs';
 
 const PHASES = ['folder', 'vsix', 'untrusted', 'ui', 'neovim'];
@@ -24,7 +25,6 @@ if (unknownPhases.length > 0) {
   process.exit(2);
 }
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 15 * 60_000);
-const SUITE_OUT = join(E2E, '.tmp', 'suite');
 const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), 'bulkhead-e2e-'));
 const results = { passed: [], failed: [] };
@@ -51,74 +51,58 @@ function record(phase, phaseResults) {
   console.log(`== ${phase}: ${phaseResults.passed.length} passed, ${phaseResults.failed.length} failed`);
 }
 
-/** Compiles the TypeScript suite for the extension host (vscode and mocha stay external). */
-async function buildSuite() {
-  rmSync(SUITE_OUT, { recursive: true, force: true });
-  const tests = ['main', 'untrusted'].flatMap((folder) =>
-    readdirSync(join(E2E, 'suite', folder))
-      .filter((name) => name.endsWith('.test.ts'))
-      .map((name) => join(E2E, 'suite', folder, name)),
-  );
-  await build({
-    entryPoints: [join(E2E, 'suite', 'index.ts'), ...tests],
-    outbase: join(E2E, 'suite'),
-    outdir: SUITE_OUT,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'inline',
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
-}
-
 /** One code-server instance running one suite folder in its extension host. */
 async function extensionHostPhase(phase, { suite, extensionDevelopmentPath, vsix, trusted, settings }) {
   const dir = join(tmp, phase);
   const workspace = join(dir, 'workspace');
-  cpSync(join(E2E, 'fixtures', 'workspace'), workspace, { recursive: true });
+  cpSync(join(FIXTURES, 'workspace'), workspace, { recursive: true });
   const resultsFile = join(dir, 'results.json');
   const registryLog = join(dir, 'registry-requests.log');
   const registry = await startRequestRecorder(registryLog);
-  const server = await startCodeServer({
-    dir,
-    vsix,
-    trusted,
-    settings: settings?.(registry.host),
-    env: {
-      E2E_SUITE: suite,
-      E2E_RESULTS_FILE: resultsFile,
-      E2E_MODE: phase,
-      E2E_ROOT: ROOT,
-      E2E_FIXTURES: join(E2E, 'fixtures'),
-      E2E_REGISTRY: registry.host,
-      E2E_REGISTRY_LOG: registryLog,
-    },
-  });
-  const browser = await launchBrowser();
   try {
-    const exitCode = await runExtensionHostTests({
-      server,
-      browser,
-      extensionDevelopmentPath,
-      testsPath: join(SUITE_OUT, 'index.js'),
-      folder: workspace,
-      timeoutMs: 10 * 60_000,
-      log: (line) => console.log(line),
+    const server = await startCodeServer({
+      dir,
+      vsix,
+      trusted,
+      settings: settings?.(registry.host),
+      env: {
+        E2E_SUITE: suite,
+        E2E_RESULTS_FILE: resultsFile,
+        E2E_MODE: phase,
+        E2E_ROOT: ROOT,
+        E2E_FIXTURES: FIXTURES,
+        E2E_REGISTRY: registry.host,
+        E2E_REGISTRY_LOG: registryLog,
+      },
     });
-    const phaseResults = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: [], failed: [] };
-    if (exitCode !== 0 && phaseResults.failed.length === 0) phaseResults.failed.push({ title: 'extension host', error: `exited with code ${exitCode} and reported no failed test` });
-    return phaseResults;
+    try {
+      const browser = await launchBrowser(dir);
+      try {
+        const exitCode = await runExtensionHostTests({
+          server,
+          browser,
+          extensionDevelopmentPath,
+          testsPath: SUITE_ENTRY,
+          folder: workspace,
+          timeoutMs: 10 * 60_000,
+          log: (line) => console.log(line),
+        });
+        const phaseResults = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: [], failed: [] };
+        if (exitCode !== 0 && phaseResults.failed.length === 0) phaseResults.failed.push({ title: 'extension host', error: `exited with code ${exitCode} and reported no failed test` });
+        return phaseResults;
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await server.stop();
+    }
   } finally {
-    await browser.close();
-    await server.stop();
     await registry.close();
   }
 }
 
 /** Every request the extension host makes through VS Code's proxy support goes to the recorder. */
-const proxySettings = (registry) => ({ 'bulkhead.trace.server': 'verbose', 'http.proxy': `http://${registry}`, 'http.proxySupport': 'override' });
+const proxySettings = (registry) => ({ 'http.proxy': `http://${registry}`, 'http.proxySupport': 'override' });
 
 /** Runs one phase; an error outside the tests (start-up, timeout) counts as a failure of the phase. */
 async function phase(name, body) {

@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 
 /**
  * Fuzz inputs for the engine, the CLI and the server: seeded mutations of real Dockerfiles plus a
- * fixed list of pathological files (SPEC §6). Everything is a pure function of the seed, so a failing
- * case is reproduced from its number alone.
+ * fixed list of pathological files (SPEC §6). A case is a pure function of the seed, its number and
+ * the seed files, so a failure is reproduced from its number on the same tree.
  */
 
 export const ROOT = join(__dirname, '..', '..');

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, DiagnosticSeverity, HoverRequest, type CodeAction, type Diagnostic, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { fixText } from '../../server/src/engine/lint';
+import { parseImageReference } from '../../server/src/engine/model/image-ref';
+import { imageFacts, smallerAlternatives } from '../../server/src/knowledge/images';
 import { loadEngine } from '../../server/src/node/load-engine';
 import { applyEdits, editsFor, ROOT, TestClient } from './harness';
 
@@ -197,18 +199,44 @@ describe('language server over stdio: diagnostics, code actions, hover', () => {
     const value = (hover.contents as MarkupContent).value;
     assert.equal((hover.contents as MarkupContent).kind, 'markdown');
     const docs = readFileSync(join(ROOT, 'docs', 'rules', 'ssh-port-exposed.md'), 'utf8');
-    const why = /## Why it matters\n\n([^\n]+)/.exec(docs)?.[1];
-    assert.ok(why);
-    assert.ok(value.includes(why), value);
+    const paragraphs = /## Why it matters\n\n([\s\S]*?)\n## /.exec(docs)?.[1]?.trim().split(/\n\s*\n/) ?? [];
+    assert.ok(paragraphs.length >= 2, 'the page has a why paragraph and a scope paragraph');
+    assert.ok(value.includes(paragraphs[0] ?? '-'), value);
+    assert.ok(!value.includes(paragraphs[1] ?? '-'), 'only the first paragraph; the link has the rest');
     assert.match(value, /`ssh-port-exposed`/);
     assert.match(value, /\[Documentation\]\(https:\/\/github\.com\/bulkhead-dev\/bulkhead\/blob\/main\/docs\/rules\/ssh-port-exposed\.md\)/);
     assert.deepEqual(hover.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 9 } });
 
     const onFrom = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 8 } });
     assert.ok(onFrom, 'hover on the FROM image');
-    assert.match((onFrom.contents as MarkupContent).value, /docker\.io\/ubuntu/);
+    const fromText = (onFrom.contents as MarkupContent).value;
+    assert.match(fromText, /\*\*Image\*\* `docker\.io\/ubuntu`/);
+    const facts = imageFacts(parseImageReference('ubuntu:24.04') ?? assert.fail('reference parses'));
+    const amd64 = facts?.sizes.amd64;
+    assert.ok(amd64, 'the knowledge tables know ubuntu:24.04');
+    assert.ok(fromText.includes(`linux/amd64 ≈ ${Math.round(amd64 / 1_000_000)} MB`), fromText);
+    assert.ok(fromText.includes(`runs as \`${facts?.defaultUser}\``), fromText);
     const nothing = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character: 12 } });
     assert.equal(nothing, null);
+  });
+
+  it('lists smaller alternatives that fit the stage on FROM', async () => {
+    const uri = 'file:///work/alternatives/Dockerfile';
+    const text = 'FROM node:22\nWORKDIR /app\nCOPY app.js .\nUSER node\nCMD ["node", "app.js"]\n';
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri, 1);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 6 } });
+    const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+    const expected = smallerAlternatives(parseImageReference('node:22') ?? assert.fail('reference parses'), {
+      now: new Date(),
+      runsShell: false,
+      packageManager: null,
+      needsJdk: false,
+      glibcLikely: false,
+    });
+    assert.ok(expected.length > 0, 'the tables offer something smaller than node:22');
+    assert.match(value, /Smaller alternatives that fit this stage:/);
+    for (const alternative of expected) assert.ok(value.includes(`- \`${alternative.reference}\``), `${alternative.reference} in ${value}`);
   });
 
   it('clears diagnostics on close', async () => {
@@ -219,6 +247,23 @@ describe('language server over stdio: diagnostics, code actions, hover', () => {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const cleared = await client.nextDiagnostics((p) => p.uri === uri, from);
     assert.deepEqual(cleared.diagnostics, []);
+  });
+});
+
+describe('language server for a client that shows image facts itself', () => {
+  it('leaves sizes out of the FROM hover', async () => {
+    const { client } = await TestClient.start({ initializationOptions: { imageFactsInClient: true } });
+    try {
+      const uri = 'file:///work/client-facts/Dockerfile';
+      await client.open(uri, 'FROM ubuntu:24.04\n');
+      await client.diagnosticsFor(uri, 1);
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 8 } });
+      const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+      assert.match(value, /Tag `24\.04`/);
+      assert.doesNotMatch(value, /Compressed size/);
+    } finally {
+      client.kill();
+    }
   });
 });
 

@@ -59,7 +59,12 @@ export class TestClient {
   readonly logs: LogMessageParams[] = [];
   readonly configurationRequests: string[] = [];
   settings: (scopeUri: string | undefined) => unknown;
-  private readonly waiters: { test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    test: (params: PublishDiagnosticsParams) => boolean;
+    resolve: (params: PublishDiagnosticsParams) => void;
+    reject: (error: Error) => void;
+  }[] = [];
+  private stderr = '';
   private readonly exited: Promise<number | null>;
 
   private constructor(
@@ -69,6 +74,14 @@ export class TestClient {
   ) {
     this.settings = options.settings ?? (() => ({}));
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    // A server that dies fails the waiting test at once instead of leaving it pending.
+    child.once('exit', (code, signal) => {
+      const error = new Error(`server exited (code ${code}, signal ${signal}): ${this.stderr}`);
+      for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const waiter of [...this.waiters]) {
@@ -116,9 +129,14 @@ export class TestClient {
   nextDiagnostics(test: (params: PublishDiagnosticsParams) => boolean, from = this.published.length, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
     const seen = this.published.slice(from).find(test);
     if (seen) return Promise.resolve(seen);
+    if (this.child.exitCode !== null) return Promise.reject(new Error(`server exited (code ${this.child.exitCode}): ${this.stderr}`));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no matching publishDiagnostics in time')), timeoutMs);
-      this.waiters.push({ test, resolve: (params) => (clearTimeout(timer), resolve(params)) });
+      this.waiters.push({
+        test,
+        resolve: (params) => (clearTimeout(timer), resolve(params)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
     });
   }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { CodeActionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
-import { TestClient } from './harness';
+import { SERVER, TestClient } from './harness';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
 function random(seed: number): () => number {
@@ -50,6 +51,7 @@ describe('language server robustness', () => {
       assert.ok(Array.isArray(published.diagnostics));
       await alive(uri);
     }
+    assert.deepEqual(client.logs.filter((log) => log.type === 1).map((log) => log.message), [], 'no rule or handler failed');
   });
 
   it('survives random incremental edits and publishes the final version last', async () => {
@@ -77,6 +79,7 @@ describe('language server robustness', () => {
     const versions = client.published.slice(from).filter((p) => p.uri === uri).map((p) => p.version ?? -1);
     assert.equal(versions.at(-1), version);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only go up');
+    assert.deepEqual(client.logs.filter((log) => log.type === 1).map((log) => log.message), [], 'no rule or handler failed');
   });
 
   it('after a burst of edits that outruns the settings, publishes only the last version', async () => {
@@ -118,6 +121,12 @@ describe('language server robustness', () => {
     const far = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1000, character: 1000 } });
     assert.equal(far, null);
     await alive(uri);
+  });
+
+  it('refuses to start without a transport, with a usage line and exit code 2', () => {
+    const result = spawnSync(process.execPath, [SERVER], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^usage: bulkhead-language-server --stdio/);
   });
 
   it('shuts down and exits cleanly', async () => {

@@ -79,6 +79,19 @@ describe('language server settings', () => {
     assert.deepEqual(client.published.slice(from).map((p) => p.version), [3], 'only the save published');
   });
 
+  it('with run: onSave still lints an open whose run went stale while the settings were on their way', async () => {
+    const client = await start(() => ({ run: 'onSave' }));
+    const uri = 'file:///save-burst/Dockerfile';
+    const sends = [client.open(uri, 'FROM ubuntu:24.04\n')];
+    for (let version = 2; version <= 5; version++) {
+      sends.push(client.change(uri, version, [{ range: { start: { line: version - 1, character: 0 }, end: { line: version - 1, character: 0 } }, text: 'EXPOSE 22\n' }]));
+    }
+    await Promise.all(sends);
+    const published = await client.diagnosticsFor(uri, 5);
+    assert.ok(codes(published).includes('ssh-port-exposed'));
+    assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [5]);
+  });
+
   it('uses settings pushed with didChangeConfiguration when the client cannot be asked', async () => {
     const { client } = await TestClient.start({ capabilities: {} });
     clients.push(client);

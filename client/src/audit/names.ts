@@ -3,10 +3,11 @@ export const AUDIT_COMMAND = 'bulkhead.auditWorkspace';
 
 /**
  * Dockerfile names as SPEC §1 lists them (`Dockerfile`, `Dockerfile.*`, `*.dockerfile`, and the same
- * for Containerfile, any case), in the two forms the client needs: a glob for `findFiles` and a test
- * for what it returns. The CLI's discovery applies the same rule on the server side.
+ * for Containerfile, any case, as the CLI's discovery takes them). `findFiles` globs are
+ * case-sensitive, so the glob is wide (any name containing the stem in the usual casings) and
+ * `isDockerfileName` decides.
  */
-export const DOCKERFILE_GLOB = '**/{[Dd]ockerfile,[Dd]ockerfile.*,*.[Dd]ockerfile,[Cc]ontainerfile,[Cc]ontainerfile.*,*.[Cc]ontainerfile,DOCKERFILE,CONTAINERFILE}';
+export const DOCKERFILE_GLOB = '**/*{ocker,OCKER,ontainer,ONTAINER}{file,File,FILE}*';
 
 export function isDockerfileName(name: string): boolean {
   const lower = name.toLowerCase();

@@ -48,7 +48,7 @@ export function reportHtml(options: ReportHtmlOptions): string {
   <h2 id="files-heading">Files</h2>
   <div class="filters">
     <label>Filter <input id="filter" type="search" placeholder="path, rule or image"></label>
-    <label>Severity <select id="severity"><option value="">all</option><option value="error">errors</option><option value="warning">warnings</option><option value="info">infos</option></select></label>
+    <label>Severity <select id="severity"><option value="">all</option><option value="error">errors</option><option value="warning">warnings</option><option value="info">info</option></select></label>
   </div>
   <table id="files">
     <thead><tr>
@@ -56,7 +56,7 @@ export function reportHtml(options: ReportHtmlOptions): string {
       <th><button type="button" data-sort="path">File</button></th>
       <th class="num"><button type="button" data-sort="error">Errors</button></th>
       <th class="num"><button type="button" data-sort="warning">Warnings</button></th>
-      <th class="num"><button type="button" data-sort="info">Infos</button></th>
+      <th class="num"><button type="button" data-sort="info">Info</button></th>
       <th><button type="button" data-sort="baseImage">Base image</button></th>
       <th class="num"><button type="button" data-sort="baseImageBytes">Size</button></th>
       <th class="num"><button type="button" data-sort="savingsBytes" title="Compressed bytes saved by the most compatible smaller base image (slim, then JRE, Alpine, distroless)">Potential savings</button></th>

@@ -79,6 +79,10 @@ export function formatBytes(bytes: number): string {
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 export function toJson(report: AuditReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -89,13 +93,13 @@ export function toMarkdown(report: AuditReport): string {
   const lines = [
     '# Bulkhead audit',
     '',
-    `${totals.files} Dockerfiles, ${totals.error} errors, ${totals.warning} warnings, ${totals.info} infos (${totals.safelyFixable} with a safe fix); potential savings ${totals.savingsBytes > 0 ? formatBytes(totals.savingsBytes) : 'none known'}.`,
+    `${plural(totals.files, 'Dockerfile')}, ${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info (${totals.safelyFixable} with a safe fix); potential savings ${totals.savingsBytes > 0 ? formatBytes(totals.savingsBytes) : 'none known'}.`,
     '',
     `Grades: ${(Object.keys(report.grades) as AuditFileResult['grade'][]).map((grade) => `${grade} ${report.grades[grade]}`).join(', ')}.`,
     '',
     '## Files',
     '',
-    '| Grade | File | Errors | Warnings | Infos | Base image | Size | Potential savings |',
+    '| Grade | File | Errors | Warnings | Info | Base image | Size | Potential savings |',
     '|---|---|---:|---:|---:|---|---:|---:|',
     ...report.files.map((file) =>
       `| ${cell(file.grade)} | ${cell(file.path)} | ${file.counts.error} | ${file.counts.warning} | ${file.counts.info} | ${cell(file.baseImage ?? '—')} | ${file.baseImageBytes === null ? '—' : formatBytes(file.baseImageBytes)} | ${file.savingsBytes ? formatBytes(file.savingsBytes) : '—'} |`,

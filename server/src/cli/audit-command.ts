@@ -14,9 +14,10 @@ export function runAudit(command: { path: string; format: AuditFormat; config: s
   // SARIF needs every finding's text positions; the other formats only the per-file summaries.
   const linted: LintedFile[] = [];
   const audited: FileAudit[] = [];
+  const now = new Date();
   const run = lintEach(options, (file) => {
     if (command.format === 'sarif') linted.push(file);
-    audited.push(auditFile({ path: file.path, result: file.result }));
+    audited.push(auditFile({ path: file.path, result: file.result }, { now }));
   });
   const report = summarizeAudit(audited);
   io.out(render(report, linted, command, io));

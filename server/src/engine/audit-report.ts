@@ -1,5 +1,7 @@
+import { imageFacts, smallerAlternatives, type AlternativeKind, type Platform } from '../knowledge/images';
 import type { LintResult } from './lint';
-import type { FileModel } from './model/file-model';
+import type { FileModel, Stage } from './model/file-model';
+import type { ImageReference } from './model/image-ref';
 import { rulesById } from './rules';
 import type { RuleCategory, Severity } from './types';
 
@@ -9,6 +11,10 @@ import type { RuleCategory, Severity } from './types';
  *
  * Grade: each file gets a penalty of 10 per error, 3 per warning and 1 per info finding;
  * A ≤ 2 (no error or warning), B ≤ 9, C ≤ 19, D ≤ 39, F above. One error therefore caps a file at C.
+ *
+ * Sizes come from the knowledge tables (compressed, per platform); savings are those of the most
+ * compatible smaller variant of the final base image that needs no caveat (slim, then JRE, ...), with
+ * the stage's needs read conservatively from the model. Unknown images have neither.
  */
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
@@ -43,6 +49,27 @@ export interface AuditFinding {
   readonly fix: 'safe' | 'unsafe' | null;
 }
 
+export interface AuditOptions {
+  /** "Today", for leaving out alternatives past their end of life; tests pin it. */
+  readonly now?: Date;
+  readonly platform?: Platform;
+}
+
+export interface ImageSize {
+  /** Compressed bytes on the platform. */
+  readonly bytes: number;
+  /** True when the figure is that of the nearest known tag. */
+  readonly approximate: boolean;
+}
+
+export interface Savings {
+  /** The smaller image to switch to, and what that saves in compressed bytes. */
+  readonly reference: string;
+  readonly kind: AlternativeKind;
+  readonly bytes: number;
+  readonly approximate: boolean;
+}
+
 export interface FileAudit {
   readonly path: string;
   readonly grade: Grade;
@@ -52,6 +79,10 @@ export interface FileAudit {
   readonly baseImage: string | null;
   /** 1-based line of the final stage's `FROM`, for opening the file there; null without FROM. */
   readonly baseImageLine: number | null;
+  /** Compressed size of the base image on the platform; null when the tables do not know it. */
+  readonly baseImageSize: ImageSize | null;
+  /** Estimated savings of a smaller variant that fits what the stage does; null when none is known. */
+  readonly savings: Savings | null;
   readonly findings: readonly AuditFinding[];
 }
 
@@ -67,7 +98,14 @@ export interface RuleTotal {
 
 export interface AuditReport {
   readonly files: readonly FileAudit[];
-  readonly totals: SeverityCounts & { readonly files: number; readonly findings: number; readonly safelyFixable: number };
+  readonly totals: SeverityCounts & {
+    readonly files: number;
+    readonly findings: number;
+    readonly safelyFixable: number;
+    /** Sum of the files' estimated savings, in compressed bytes. */
+    readonly savingsBytes: number;
+  };
+  readonly platform: Platform;
   /** How many files have each grade. */
   readonly grades: Readonly<Record<Grade, number>>;
   /** The grade of the mean penalty over all files; null for no files. */
@@ -85,7 +123,7 @@ function gradeOfPenalty(penalty: number): Grade {
   return (GRADE_LIMITS.find(([, limit]) => penalty <= limit) ?? ['F', Infinity])[0];
 }
 
-export function auditFile(input: AuditInput): FileAudit {
+export function auditFile(input: AuditInput, options: AuditOptions = {}): FileAudit {
   const { model, findings } = input.result;
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   const lines = model.parsed.lines;
@@ -97,28 +135,37 @@ export function auditFile(input: AuditInput): FileAudit {
     return { rule: finding.rule, severity: finding.severity, message: finding.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, fix };
   });
   const base = finalBase(model);
+  const platform = options.platform ?? 'amd64';
+  const facts = base?.reference ? imageFacts(base.reference) : null;
+  const bytes = facts ? (facts.sizes[platform] ?? null) : null;
   return {
     path: input.path,
     ...gradeFor(counts),
     counts,
     baseImage: base?.image ?? null,
     baseImageLine: base ? lines.positionAt(base.fromStart).line + 1 : null,
+    baseImageSize: facts && bytes !== null ? { bytes, approximate: facts.approximate } : null,
+    savings: base?.reference ? estimateSavings(model, base.reference, platform, options.now) : null,
     findings: audited,
   };
 }
 
-export function auditReport(inputs: readonly AuditInput[]): AuditReport {
-  return summarizeAudit(inputs.map(auditFile));
+export function auditReport(inputs: readonly AuditInput[], options: AuditOptions = {}): AuditReport {
+  return summarizeAudit(
+    inputs.map((input) => auditFile(input, options)),
+    options,
+  );
 }
 
 /** The report from files audited one by one (a large audit need not keep every model in memory). */
-export function summarizeAudit(audited: readonly FileAudit[]): AuditReport {
+export function summarizeAudit(audited: readonly FileAudit[], options: AuditOptions = {}): AuditReport {
   const files = [...audited].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const totals = { files: files.length, findings: 0, safelyFixable: 0, error: 0, warning: 0, info: 0 };
+  const totals = { files: files.length, findings: 0, safelyFixable: 0, savingsBytes: 0, error: 0, warning: 0, info: 0 };
   const grades: Record<Grade, number> = { A: 0, B: 0, C: 0, D: 0, F: 0 };
   const byRule = new Map<string, { severity: Severity; count: number; files: Set<string> }>();
   for (const file of files) {
     grades[file.grade]++;
+    totals.savingsBytes += file.savings?.bytes ?? 0;
     for (const finding of file.findings) {
       totals[finding.severity]++;
       totals.findings++;
@@ -134,11 +181,11 @@ export function summarizeAudit(audited: readonly FileAudit[]): AuditReport {
     .map(([rule, entry]): RuleTotal => ({ rule, category: rulesById.get(rule)?.meta.category ?? null, severity: entry.severity, count: entry.count, files: entry.files.size }))
     .sort((a, b) => b.count - a.count || GRADE_WEIGHTS[b.severity] - GRADE_WEIGHTS[a.severity] || (a.rule < b.rule ? -1 : 1));
   const meanPenalty = files.length === 0 ? null : files.reduce((sum, file) => sum + file.penalty, 0) / files.length;
-  return { files, totals, grades, overallGrade: meanPenalty === null ? null : gradeOfPenalty(Math.round(meanPenalty)), rules };
+  return { files, totals, platform: options.platform ?? 'amd64', grades, overallGrade: meanPenalty === null ? null : gradeOfPenalty(Math.round(meanPenalty)), rules };
 }
 
 /** The image the final stage is built on, following `FROM <stage>` back to an image. */
-function finalBase(model: FileModel): { image: string; fromStart: number } | null {
+function finalBase(model: FileModel): { image: string; reference: ImageReference | null; fromStart: number } | null {
   const last = model.stages[model.stages.length - 1];
   if (!last) return null;
   let stage = last;
@@ -149,5 +196,30 @@ function finalBase(model: FileModel): { image: string; fromStart: number } | nul
     if (!base) break;
     stage = base;
   }
-  return { image: stage.image?.text ?? stage.imageText, fromStart: last.from.span.start };
+  return { image: stage.image?.text ?? stage.imageText, reference: stage.image, fromStart: last.from.span.start };
+}
+
+const JDK_TOOLS = new Set(['javac', 'mvn', 'mvnw', 'gradle', 'gradlew', 'jlink', 'jar', 'jpackage']);
+const STARTUP_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
+/**
+ * The best fitting smaller base: the stage's needs are read from the stages that make the final
+ * image, erring towards "needs it" (any RUN counts as a shell; glibc is assumed, so musl images
+ * carry a caveat and are not counted).
+ */
+function estimateSavings(model: FileModel, reference: ImageReference, platform: Platform, now: Date | undefined): Savings | null {
+  const finalStages = new Set(model.stages.filter((stage: Stage) => stage.reachesFinalImage).map((stage) => stage.index));
+  const runs = model.runs.filter((run) => finalStages.has(run.stage));
+  const shellStartup = model.instructions.some((instruction) => STARTUP_KEYWORDS.has(instruction.keyword) && instruction.exec === null && finalStages.has(model.stageOf[instruction.index] ?? -1));
+  const commands = runs.flatMap((run) => run.script?.commands ?? []);
+  const alternatives = smallerAlternatives(reference, {
+    platform,
+    ...(now ? { now } : {}),
+    runsShell: runs.length > 0 || shellStartup,
+    packageManager: runs.flatMap((run) => run.installs).find((install) => ['apt', 'apk', 'dnf'].includes(install.manager))?.manager ?? null,
+    needsJdk: commands.some((command) => JDK_TOOLS.has((command.name.value ?? '').split('/').pop() ?? '')),
+    glibcLikely: true,
+  });
+  const best = alternatives.find((alternative) => alternative.caveats.length === 0 && alternative.savings !== null && alternative.savings > 0);
+  return best && best.savings !== null ? { reference: best.reference, kind: best.kind, bytes: best.savings, approximate: best.approximate } : null;
 }

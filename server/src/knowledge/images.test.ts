@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseImageReference } from '../engine/model/image-ref';
-import { imageFacts, recommendedTag, smallerAlternatives, type AlternativeConstraints } from './images';
+import { endOfLifeAt, imageFacts, recommendedTag, smallerAlternatives, type AlternativeConstraints } from './images';
 import rawTable from './images.json';
 import { parseTag } from './tags';
 
@@ -51,6 +51,8 @@ describe('imageFacts', () => {
 
   it('handles docker.io/library/, digests and untagged references', () => {
     assert.deepEqual(facts('docker.io/library/node:22')?.sizes, facts('node:22')?.sizes);
+    assert.deepEqual(facts('index.docker.io/library/node:22')?.sizes, facts('node:22')?.sizes);
+    assert.deepEqual(facts('mirror.gcr.io/library/busybox')?.sizes, facts('busybox')?.sizes);
     const pinned = facts('node:22-slim@sha256:0123456789abcdef');
     assert.equal(pinned?.matchedTag, '22-slim');
     assert.equal(pinned?.approximate, false);
@@ -123,6 +125,18 @@ describe('imageFacts', () => {
   });
 });
 
+describe('endOfLifeAt', () => {
+  const at = (text: string, date: string) => endOfLifeAt(parseImageReference(text)!, new Date(date));
+  it('is null while supported, the entry once past', () => {
+    assert.equal(at('node:22-slim', '2026-11-29'), null);
+    assert.equal(at('node:22-slim', '2027-05-01')?.successor, 'node:24-slim');
+  });
+  it('prefers the runtime successor when runtime and OS have both ended', () => {
+    assert.equal(at('node:18-buster-slim', '2024-07-01')?.successor, 'node:18-trixie-slim');
+    assert.equal(at('node:18-buster-slim', '2026-11-29')?.successor, 'node:24-slim');
+  });
+});
+
 describe('recommendedTag', () => {
   it('names the version latest stands for', () => {
     assert.equal(recommendedTag('node'), record('node', 'latest')[3]?.split('.')[0]);
@@ -151,6 +165,11 @@ describe('smallerAlternatives', () => {
     const jdk = parseImageReference('eclipse-temurin:21-jdk-noble')!;
     assert.deepEqual(smallerAlternatives(jdk, { ...open, packageManager: 'apt' }).map((a) => a.reference), ['eclipse-temurin:21-jre-noble']);
     assert.deepEqual(smallerAlternatives(jdk, { ...open, packageManager: 'apt', needsJdk: true }), []);
+  });
+
+  it('offers no smaller variant when the stage relies on buildpack-deps tools', () => {
+    assert.deepEqual(smallerAlternatives(parseImageReference('node:22')!, { ...open, programsFromBase: ['npm', 'git'] }), []);
+    assert.equal(smallerAlternatives(parseImageReference('node:22')!, { ...open, programsFromBase: ['npm'] }).length, 2);
   });
 
   it('offers distroless only when the stage runs no shell', () => {

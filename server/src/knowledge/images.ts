@@ -71,6 +71,8 @@ interface Family {
   readonly nonRootUser?: string;
   readonly java?: 'jdk' | 'jre';
   readonly slim?: 'os-slim' | 'slim-os';
+  /** Plain tags are built on buildpack-deps (compilers, git, curl...), which slim and Alpine tags lack. */
+  readonly buildpack?: boolean;
   readonly codenames?: Readonly<Record<string, string>>;
 }
 
@@ -96,6 +98,7 @@ interface Table {
   readonly aliases: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly families: Readonly<Record<string, Family>>;
   readonly recommended: Readonly<Record<string, string>>;
+  readonly buildpackPrograms: readonly string[];
   readonly eol: Readonly<Record<string, EolTable>>;
   readonly deprecated: Readonly<Record<string, { since: string; successor: string; keepTags?: string }>>;
   readonly temurinVersions: readonly number[];
@@ -107,9 +110,6 @@ interface Table {
 }
 
 const table = rawTable as unknown as Table;
-
-/** Date the tables were generated. */
-export const imagesRecorded: string = table.recorded;
 
 // ---- indexes (built once, on first use) ---------------------------------------------------------
 
@@ -142,8 +142,10 @@ function tagsOf(repository: string): readonly KnownTag[] {
 /** Facts about an image reference, or null when the image is not one the tables know. */
 export function imageFacts(ref: ImageReference): ImageFacts | null {
   const registry = ref.registry.toLowerCase();
-  if (registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io') {
-    return ref.repository.includes('/') ? null : hubFacts(ref.repository, ref.tag, ref.digest);
+  // mirror.gcr.io serves the Docker Hub library unchanged.
+  if (registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io' || registry === 'mirror.gcr.io') {
+    const repository = ref.repository.replace(/^library\//, '');
+    return repository.includes('/') ? null : hubFacts(repository, ref.tag, ref.digest);
   }
   return minimalFacts(registry, ref.repository, ref.tag);
 }
@@ -155,11 +157,6 @@ export function recommendedTag(repository: string): string | null {
     .replace(/^(docker\.io|index\.docker\.io)\//, '')
     .replace(/^library\//, '');
   return table.recommended[name] ?? null;
-}
-
-/** Whether any table knows the repository (Docker Official Image or a minimal family). */
-export function isKnownRepository(ref: ImageReference): boolean {
-  return imageFacts({ ...ref, tag: null, digest: null }) !== null;
 }
 
 // ---- Docker Official Images ----------------------------------------------------------------------
@@ -262,16 +259,33 @@ function compareScores(a: readonly number[], b: readonly number[]): number {
 
 // ---- end of life -----------------------------------------------------------------------------------
 
+/**
+ * The end of life that applies on `now`, or null while the image is supported. A tag can pin both a
+ * runtime release and an OS release: when the runtime has ended too, its successor (which drops the
+ * OS pin) is the one to move to; when only the OS has, the OS in the tag is replaced.
+ */
+export function endOfLifeAt(ref: ImageReference, now: Date): EndOfLife | null {
+  const facts = imageFacts(ref);
+  if (!facts) return null;
+  const today = isoDate(now);
+  if (facts.kind === 'minimal') return facts.endOfLife && facts.endOfLife.date <= today ? facts.endOfLife : null;
+  const tag = ref.tag ?? 'latest';
+  const entries = hubEndOfLifeEntries(facts.repository, tag, parseTag(tag), facts).filter((entry) => entry.date <= today);
+  return entries.find((entry) => entry.reason !== 'os-release') ?? entries[0] ?? null;
+}
+
+/** Static view for facts: the earliest end of life of the image, past or future. */
 function hubEndOfLife(repository: string, tag: string, info: TagInfo, facts: Omit<ImageFacts, 'endOfLife'>): EndOfLife | null {
+  const entries = hubEndOfLifeEntries(repository, tag, info, facts);
+  return [...entries].sort((a, b) => (a.reason === 'deprecated-image' ? -1 : b.reason === 'deprecated-image' ? 1 : a.date.localeCompare(b.date)))[0] ?? null;
+}
+
+function hubEndOfLifeEntries(repository: string, tag: string, info: TagInfo, facts: Omit<ImageFacts, 'endOfLife'>): EndOfLife[] {
   const deprecated = table.deprecated[repository];
   if (deprecated && !(deprecated.keepTags && new RegExp(deprecated.keepTags).test(tag))) {
-    return { reason: 'deprecated-image', subject: repository, date: deprecated.since, successor: deprecatedSuccessor(repository, info, facts) };
+    return [{ reason: 'deprecated-image', subject: repository, date: deprecated.since, successor: deprecatedSuccessor(repository, info, facts) }];
   }
-  // A tag can pin both a runtime release and an OS release: the earlier end of life is the one that matters.
-  const release = releaseEndOfLife(repository, info, facts);
-  const os = osEndOfLife(repository, tag, info);
-  if (release && os) return os.date < release.date ? os : release;
-  return release ?? os;
+  return [releaseEndOfLife(repository, info, facts), osEndOfLife(repository, tag, info)].filter((entry): entry is EndOfLife => entry !== null);
 }
 
 function deprecatedSuccessor(repository: string, info: TagInfo, facts: Omit<ImageFacts, 'endOfLife'>): string | null {
@@ -290,6 +304,7 @@ function deprecatedSuccessor(repository: string, info: TagInfo, facts: Omit<Imag
 const RELEASE_LINES: Readonly<Record<string, { readonly parts: 1 | 2; readonly codenames?: Readonly<Record<string, string>> }>> = {
   node: { parts: 1 },
   python: { parts: 2 },
+  ruby: { parts: 2 },
   golang: { parts: 2 },
   debian: { parts: 1, codenames: DEBIAN_CODENAMES },
   ubuntu: { parts: 2, codenames: UBUNTU_CODENAMES },
@@ -478,6 +493,11 @@ export interface AlternativeConstraints {
   readonly needsJdk: boolean;
   /** Native modules or glibc binaries are likely (node-gyp, pip wheels, downloaded binaries). */
   readonly glibcLikely: boolean;
+  /**
+   * Programs the stage runs that it does not install itself (`curl`, `git`, `gcc`...): a full tag
+   * built on buildpack-deps has them, its slim and Alpine variants do not. Unknown when omitted.
+   */
+  readonly programsFromBase?: readonly string[];
 }
 
 export type AlternativeKind = 'slim' | 'alpine' | 'jre' | 'distroless';
@@ -516,23 +536,26 @@ export function smallerAlternatives(ref: ImageReference, constraints: Alternativ
     const size = facts.sizes[platform] ?? facts.sizes.amd64;
     const savings = size !== null && currentSize !== null ? currentSize - size : null;
     if (savings !== null && savings <= 0) return;
-    if (kind !== 'distroless' && savings === null) return;
+    // Without a size for the current image a JRE (or distroless) can still be named, without savings.
+    if (savings === null && (kind === 'slim' || kind === 'alpine')) return;
     result.push({ reference, kind, size, savings, approximate: current.approximate || facts.approximate, caveats });
   };
   const sameManager = (pm: string | null): boolean => constraints.packageManager === null || constraints.packageManager === pm;
+  // The stage relies on tools only the full buildpack-deps tag has: no smaller variant of it fits.
+  const needsBuildpack = family?.buildpack === true && current.variant === 'full' && (constraints.programsFromBase ?? []).some((program) => table.buildpackPrograms.includes(program));
 
-  if (family && current.variant === 'full') {
+  if (family && current.variant === 'full' && !needsBuildpack) {
     const slimTag = slimSpelling(family, info);
     if (slimTag && sameManager(family.pm)) add('slim', `${current.repository}:${slimTag}`, []);
   }
-  if (family && (current.variant === 'full' || current.variant === 'slim') && sameManager('apk')) {
+  if (family && (current.variant === 'full' || current.variant === 'slim') && !needsBuildpack && sameManager('apk')) {
     const alpineTag = alpineSpelling(current.repository, info);
     if (alpineTag) add('alpine', `${current.repository}:${alpineTag}`, constraints.glibcLikely ? ['musl'] : []);
   }
   if (current.runtime === 'java' && current.java === 'jdk' && !constraints.needsJdk) {
     for (const jre of jreSpellings(current, info)) if (sameManager(jre.pm)) add('jre', jre.reference, jre.musl && constraints.glibcLikely ? ['musl'] : []);
   }
-  if (!constraints.runsShell && current.runtime) {
+  if (!constraints.runsShell && !needsBuildpack && current.runtime) {
     const distroless = distrolessFor(current);
     if (distroless) add('distroless', distroless, ['no-shell']);
   }

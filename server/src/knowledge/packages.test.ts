@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { debugToolOf, installedSize, isBuildToolExecutable, isBuildToolPackage, isSshServerPackage, runtimeOfExecutable, runtimeOfPackage } from './packages';
+import { debugToolOf, installedSize, isBuildToolPackage, isSshServerPackage, jreOfJdkPackage, runtimeOfExecutable, runtimeOfPackage, runtimesUsedIndirectly } from './packages';
 
 describe('package tables', () => {
   it('knows SSH servers per manager', () => {
@@ -32,6 +32,20 @@ describe('package tables', () => {
     assert.equal(runtimeOfExecutable('curl'), null);
   });
 
+  it('names the JRE package of a JDK package', () => {
+    assert.equal(jreOfJdkPackage('apt', 'openjdk-17-jdk-headless'), 'openjdk-17-jre-headless');
+    assert.equal(jreOfJdkPackage('apt', 'default-jdk'), 'default-jre');
+    assert.equal(jreOfJdkPackage('apk', 'openjdk21'), 'openjdk21-jre');
+    assert.equal(jreOfJdkPackage('dnf', 'java-1.8.0-openjdk-devel'), 'java-1.8.0-openjdk-headless');
+    assert.equal(jreOfJdkPackage('apt', 'openjdk-17-jre'), null);
+    assert.equal(jreOfJdkPackage('pip', 'openjdk-17-jdk'), null);
+  });
+
+  it('knows programs that start another runtime', () => {
+    assert.deepEqual(runtimesUsedIndirectly('/usr/local/bin/rails'), ['node']);
+    assert.deepEqual(runtimesUsedIndirectly('nginx'), []);
+  });
+
   it('knows build tools and debug tools', () => {
     assert.equal(isBuildToolPackage('apt', 'build-essential'), true);
     assert.equal(isBuildToolPackage('apt', 'libssl-dev'), true);
@@ -39,7 +53,6 @@ describe('package tables', () => {
     assert.equal(isBuildToolPackage('apk', 'musl-dev'), true);
     assert.equal(isBuildToolPackage('dnf', 'openssl-devel'), true);
     assert.equal(isBuildToolPackage('apt', 'libssl3'), false);
-    assert.equal(isBuildToolExecutable('make'), true);
     assert.deepEqual(debugToolOf('apt', 'netcat-openbsd'), ['nc']);
     assert.equal(debugToolOf('apt', 'curl'), null);
     assert.equal(debugToolOf('npm', 'vim'), null);

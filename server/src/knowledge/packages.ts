@@ -14,14 +14,14 @@ interface Table {
   readonly recorded: string;
   readonly sshServers: Readonly<Record<OsManager, NameList>>;
   readonly runtimes: Readonly<Record<Runtime, Readonly<Record<OsManager, NameList>> & { readonly executables: NameList; readonly executablePatterns?: NameList }>>;
-  readonly buildTools: Readonly<Record<OsManager, NameList>> & { readonly executables: NameList };
+  readonly indirectUse: Readonly<Partial<Record<Runtime, NameList>>>;
+  readonly buildTools: Readonly<Record<OsManager, NameList>>;
+  readonly jdkToJre: Readonly<Record<OsManager, readonly (readonly [string, string])[]>>;
   readonly debugTools: Readonly<Record<OsManager, Readonly<Record<string, readonly string[]>>>>;
   readonly installedSizes: { readonly recorded: string; readonly apt: Readonly<Record<string, readonly [number, number]>> } | null;
 }
 
 const table = rawTable as unknown as Table;
-
-export const packagesRecorded: string = table.recorded;
 
 interface Matcher {
   readonly names: ReadonlySet<string>;
@@ -52,7 +52,6 @@ let indexes: {
   executables: Map<string, Runtime>;
   executablePatterns: { runtime: Runtime; pattern: RegExp }[];
   build: Map<string, Matcher>;
-  buildExecutables: ReadonlySet<string>;
 } | null = null;
 
 function index(): NonNullable<typeof indexes> {
@@ -72,7 +71,7 @@ function index(): NonNullable<typeof indexes> {
     for (const name of table.runtimes[runtime].executables) executables.set(name, runtime);
     for (const pattern of table.runtimes[runtime].executablePatterns ?? []) executablePatterns.push({ runtime, pattern: new RegExp(pattern) });
   }
-  indexes = { ssh, runtimes, executables, executablePatterns, build, buildExecutables: new Set(table.buildTools.executables) };
+  indexes = { ssh, runtimes, executables, executablePatterns, build };
   return indexes;
 }
 
@@ -93,15 +92,16 @@ export function runtimeOfExecutable(name: string): Runtime | null {
   return executables.get(base) ?? executablePatterns.find((entry) => entry.pattern.test(base))?.runtime ?? null;
 }
 
+/** Runtimes a program may start without naming them (`rails` runs Node.js through ExecJS). */
+export function runtimesUsedIndirectly(executable: string): Runtime[] {
+  const base = executable.slice(executable.lastIndexOf('/') + 1);
+  return RUNTIMES.filter((runtime) => table.indirectUse[runtime]?.includes(base));
+}
+
 /** Whether an OS package is a compiler, build toolchain or development header package. */
 export function isBuildToolPackage(manager: PackageManager, name: string): boolean {
   const m = index().build.get(manager);
   return m ? matches(m, name) : false;
-}
-
-/** Whether an executable is a compiler or build tool (`gcc`, `make`, `mvn`...). */
-export function isBuildToolExecutable(name: string): boolean {
-  return index().buildExecutables.has(name.slice(name.lastIndexOf('/') + 1));
 }
 
 /** The executables a debug tool package provides (`netcat-openbsd` → [`nc`]), or null when it is not one. */
@@ -118,4 +118,14 @@ export function installedSize(manager: PackageManager, name: string): number | n
   if (manager !== 'apt') return null;
   const entry = table.installedSizes?.apt[name];
   return entry ? entry[1] * 1024 * 1024 : null;
+}
+
+/** The JRE package of a JDK package (`openjdk-17-jdk-headless` → `openjdk-17-jre-headless`); null when it is not a JDK. */
+export function jreOfJdkPackage(manager: PackageManager, name: string): string | null {
+  if (!OS_MANAGERS.has(manager)) return null;
+  for (const [pattern, replacement] of table.jdkToJre[manager as OsManager]) {
+    const regex = new RegExp(pattern);
+    if (regex.test(name)) return name.replace(regex, replacement);
+  }
+  return null;
 }

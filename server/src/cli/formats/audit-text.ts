@@ -1,4 +1,5 @@
 import type { AuditReport, Grade } from '../../engine/audit-report';
+import { formatBytes, formatSavings, formatSize } from './bytes';
 import type { Palette } from './color';
 import { paint, plural } from './text';
 
@@ -6,8 +7,8 @@ import { paint, plural } from './text';
 export function formatAuditText(report: AuditReport, root: string, colors: Palette): string {
   const out: string[] = [colors.bold(`Bulkhead audit of ${root}: ${plural(report.totals.files, 'Dockerfile')}`), ''];
   if (report.files.length === 0) return `${out.join('\n')}No Dockerfiles found.\n`;
-  const rows = report.files.map((file) => [file.grade, file.path, String(file.counts.error), String(file.counts.warning), String(file.counts.info), file.baseImage ?? '-']);
-  out.push(...table(['Grade', 'File', 'Errors', 'Warnings', 'Info', 'Base image'], rows, (row, line) => line.replace(/^\S/, gradeColor(colors, row[0] as Grade))));
+  const rows = report.files.map((file) => [file.grade, file.path, String(file.counts.error), String(file.counts.warning), String(file.counts.info), file.baseImage ?? '-', formatSize(file.baseImageSize), formatSavings(file.savings)]);
+  out.push(...table(['Grade', 'File', 'Errors', 'Warnings', 'Info', 'Base image', 'Size', 'Could save'], rows, (row, line) => line.replace(/^\S/, gradeColor(colors, row[0] as Grade))));
   if (report.rules.length > 0) {
     out.push('', colors.bold('Findings by rule'));
     const ruleRows = report.rules.map((total) => [total.rule, total.severity, String(total.count), String(total.files)]);
@@ -20,6 +21,7 @@ export function formatAuditText(report: AuditReport, root: string, colors: Palet
         `${report.totals.safelyFixable > 0 ? `; ${report.totals.safelyFixable} fixable with \`bulkhead fix\`` : ''}.`,
     ),
   );
+  if (report.totals.savingsBytes > 0) out.push(`Estimated savings: ${formatBytes(report.totals.savingsBytes)} compressed (${report.platform}) by moving to the smaller base images listed.`);
   out.push(colors.dim('Grades: 10 points per error, 3 per warning, 1 per info; A ≤ 2, B ≤ 9, C ≤ 19, D ≤ 39, F above.'));
   return `${out.join('\n')}\n`;
 }

@@ -31,7 +31,10 @@ export interface Mount {
 }
 
 export interface RunInstruction {
+  /** The RUN, or for `ONBUILD RUN` its trigger record. */
   readonly instruction: InstructionRecord;
+  /** An `ONBUILD RUN`: it runs when a child image is built, so what it installs ships there. */
+  readonly onbuild: boolean;
   readonly stage: number;
   readonly mounts: readonly Mount[];
   /** Commands of the RUN; null when the shell is not a POSIX shell or the RUN is empty. */
@@ -56,6 +59,8 @@ export interface FileModel {
   readonly startupScripts: readonly InstructionScript[];
   /** ARG/ENV values in scope at each instruction (before it takes effect). */
   scopeAt(instruction: number): Scope;
+  /** The SHELL in effect for an instruction (inherited through `FROM <stage>`). */
+  shellAt(instruction: number): readonly string[];
   /** An instruction argument with variables substituted; null when it depends on an unknown. */
   resolve(text: string, instruction: number): string | null;
 }
@@ -69,6 +74,7 @@ export function buildModel(text: string): FileModel {
   const { instructions, escapeChar } = parsed;
   const stageOf: number[] = [];
   const scopes: Scope[] = [];
+  const shells: (readonly string[])[] = [];
   const stages: MutableStage[] = [];
   const runs: RunInstruction[] = [];
   const startupScripts: InstructionScript[] = [];
@@ -78,6 +84,7 @@ export function buildModel(text: string): FileModel {
 
   for (const record of instructions) {
     scopes.push(scope);
+    shells.push(shell);
     switch (record.keyword) {
       case 'FROM': {
         const stage = readStage(record, stages, globalScope);
@@ -110,9 +117,10 @@ export function buildModel(text: string): FileModel {
       current.instructions.push(record.index);
       current.shell = shell;
     }
-    if (record.keyword === 'RUN') {
-      const script = readInstructionScript(record, text, escapeChar, shell);
-      runs.push({ instruction: record, stage: stageIndex, mounts: readMounts(record), script, installs: installsOf(script) });
+    const run = record.keyword === 'RUN' ? record : record.trigger?.keyword === 'RUN' ? record.trigger : null;
+    if (run) {
+      const script = readInstructionScript(run, text, escapeChar, shell);
+      runs.push({ instruction: run, onbuild: run !== record, stage: stageIndex, mounts: readMounts(run), script, installs: installsOf(script) });
     } else if (['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(record.keyword)) {
       const script = readInstructionScript(record, text, escapeChar, shell);
       if (script) startupScripts.push(script);
@@ -130,6 +138,7 @@ export function buildModel(text: string): FileModel {
     startupScripts,
     inFinalImage: (stage) => (stage === -1 ? stages.length === 0 : (stages[stage]?.reachesFinalImage ?? false)),
     scopeAt: (instruction) => scopes[instruction] ?? new Map(),
+    shellAt: (instruction) => shells[instruction] ?? DEFAULT_SHELL,
     resolve: (value, instruction) => substitute(value, scopes[instruction] ?? new Map()),
   };
 }

@@ -1,4 +1,4 @@
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import type { Span } from '../types';
 import { parseExecForm, type JsonStringRecord } from './exec-form';
 import { LineIndex } from './line-index';
@@ -40,6 +40,11 @@ export interface InstructionRecord {
   readonly exec: readonly JsonStringRecord[] | null;
   /** ARG/ENV/LABEL name-value pairs. */
   readonly properties: readonly PropertyRecord[];
+  /**
+   * For ONBUILD, the instruction it registers for images built FROM this one. Its index and span are
+   * the ONBUILD's (pragmas and removals apply to the whole line); its other fields are the trigger's.
+   */
+  readonly trigger: InstructionRecord | null;
 }
 
 export interface CommentRecord {
@@ -59,6 +64,8 @@ export interface ParsedDockerfile {
 }
 
 const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+/** Instructions whose leading `--name[=value]` arguments are flags, as BuildKit reads them. */
+const FLAG_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
 
 export function parseDockerfile(text: string): ParsedDockerfile {
@@ -82,9 +89,13 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     }
   }
   const instructions = dockerfile.getInstructions().map((instruction, index) => readInstruction(instruction, index, text, escapeChar, toSpan));
+  // Comments come in document order: one sweep finds those inside an instruction (continuations).
+  let enclosing = 0;
   for (const comment of dockerfile.getComments()) {
     const span = toSpan(comment.getRange());
-    if (instructions.some((i) => i.span.start < span.start && span.start < i.span.end)) continue;
+    while (enclosing < instructions.length && (instructions[enclosing]?.span.end ?? 0) <= span.start) enclosing++;
+    const instruction = instructions[enclosing];
+    if (instruction && instruction.span.start < span.start) continue;
     const lineStart = lines.lineStart(comment.getRange().start.line);
     comments.push({ text: comment.getContent(), span: { start: lineStart, end: span.end }, line: comment.getRange().start.line });
   }
@@ -97,11 +108,13 @@ function readInstruction(instruction: Instruction, index: number, text: string, 
   const keyword = instruction.getKeyword();
   const span = toSpan(instruction.getRange());
   const keywordSpan = toSpan(instruction.getInstructionRange());
-  const flags = readFlags(instruction, toSpan);
-  const args = instruction.getArguments().map((argument) => ({ value: argument.getValue(), span: toSpan(argument.getRange()) }));
-  // dockerfile-ast lists flags as arguments for some instructions; arguments start after the last flag.
-  const flagsEnd = flags.reduce((end, flag) => Math.max(end, flag.span.end), keywordSpan.end);
-  const plainArgs = args.filter((argument) => argument.span.start >= flagsEnd);
+  // One scan of the arguments (dockerfile-ast rescans on every getter): the leading `--name[=value]`
+  // arguments of the instructions that take flags are the flags, the rest the arguments.
+  const all = Instruction.prototype.getArguments.call(instruction).map((argument) => ({ value: argument.getValue(), span: toSpan(argument.getRange()) }));
+  let flagCount = 0;
+  if (FLAG_KEYWORDS.has(keyword)) while (all[flagCount]?.value.startsWith('--')) flagCount++;
+  const flags = all.slice(0, flagCount).map(readFlag);
+  const plainArgs = all.slice(flagCount);
   const firstArg = plainArgs[0];
   const argsSpan = firstArg ? { start: firstArg.span.start, end: span.end } : null;
   let exec: JsonStringRecord[] | null = null;
@@ -119,13 +132,19 @@ function readInstruction(instruction: Instruction, index: number, text: string, 
     argsSpan,
     exec,
     properties: readProperties(instruction, toSpan),
+    trigger: keyword === 'ONBUILD' ? readTrigger(instruction, index, span, text, escapeChar, toSpan) : null,
   };
 }
 
-function readFlags(instruction: Instruction, toSpan: ToSpan): FlagRecord[] {
-  const withFlags = instruction as Instruction & { getFlags?: () => { getName(): string; getValue(): string | null; getRange(): Parameters<ToSpan>[0] }[] };
-  if (typeof withFlags.getFlags !== 'function') return [];
-  return withFlags.getFlags().map((flag) => ({ name: flag.getName(), value: flag.getValue(), span: toSpan(flag.getRange()) }));
+function readTrigger(onbuild: Instruction, index: number, span: Span, text: string, escapeChar: string, toSpan: ToSpan): InstructionRecord | null {
+  const trigger = (onbuild as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
+  return trigger ? { ...readInstruction(trigger, index, text, escapeChar, toSpan), span } : null;
+}
+
+function readFlag(argument: ArgumentRecord): FlagRecord {
+  const body = argument.value.slice(2);
+  const equals = body.indexOf('=');
+  return { name: equals === -1 ? body : body.slice(0, equals), value: equals === -1 ? null : body.slice(equals + 1), span: argument.span };
 }
 
 function readProperties(instruction: Instruction, toSpan: ToSpan): PropertyRecord[] {

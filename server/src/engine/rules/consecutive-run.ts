@@ -19,7 +19,8 @@ export const rule: Rule = {
     const byInstruction = new Map(model.runs.map((run) => [run.instruction.index, run]));
     for (const run of model.runs) {
       const previous = byInstruction.get(run.instruction.index - 1);
-      if (!previous || previous.stage !== run.stage) continue;
+      // An ONBUILD RUN runs in another build: it never merges with a RUN of this one.
+      if (!previous || previous.stage !== run.stage || previous.onbuild !== run.onbuild) continue;
       if (!isSingleCommand(run) || !isSingleCommand(previous) || flagsOf(run) !== flagsOf(previous)) continue;
       yield {
         messageId: 'consecutive',

@@ -1,4 +1,4 @@
-import { imageFacts, isoDate } from '../../knowledge/images';
+import { endOfLifeAt } from '../../knowledge/images';
 import type { Rule } from '../types';
 import { replaceImage } from './support/final-image';
 
@@ -18,12 +18,11 @@ export const rule: Rule = {
     crossRefs: [],
   },
   *check(model, ctx) {
-    const today = isoDate(ctx.now);
     // Every stage counts, builders included: an unpatched builder compiles what ships.
     for (const stage of model.stages) {
       if (!stage.image || !stage.imageSpan) continue;
-      const eol = imageFacts(stage.image)?.endOfLife;
-      if (!eol || eol.date > today || !eol.successor) continue;
+      const eol = endOfLifeAt(stage.image, ctx.now);
+      if (!eol?.successor) continue;
       const edit = replaceImage(stage, eol.successor);
       yield {
         messageId: eol.reason === 'deprecated-image' ? 'deprecatedImage' : 'endOfLife',

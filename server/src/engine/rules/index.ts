@@ -5,12 +5,17 @@ import { rule as aptInstallRecommends } from './apt-install-recommends';
 import { rule as aptListsNotCleaned } from './apt-lists-not-cleaned';
 import { rule as baseImageUnpinned } from './base-image-unpinned';
 import { rule as baseImageNotDigestPinned } from './base-image-not-digest-pinned';
+import { rule as buildToolsInFinalStage } from './build-tools-in-final-stage';
 import { rule as cdInRun } from './cd-in-run';
 import { rule as consecutiveRun } from './consecutive-run';
 import { rule as copyContextWithoutDockerignore } from './copy-context-without-dockerignore';
+import { rule as debugToolsInstalled } from './debug-tools-installed';
+import { rule as deprecatedBaseImage } from './deprecated-base-image';
 import { rule as dnfCacheKept } from './dnf-cache-kept';
 import { rule as execFormRecommended } from './exec-form-recommended';
 import { rule as healthcheckMissing } from './healthcheck-missing';
+import { rule as jdkInRuntimeImage } from './jdk-in-runtime-image';
+import { rule as largeBaseImage } from './large-base-image';
 import { rule as maintainerDeprecated } from './maintainer-deprecated';
 import { rule as multipleCmdOrEntrypoint } from './multiple-cmd-or-entrypoint';
 import { rule as npmDevDependencies } from './npm-dev-dependencies';
@@ -31,6 +36,7 @@ import { rule as sshServerInstalled } from './ssh-server-installed';
 import { rule as sudoInRun } from './sudo-in-run';
 import { rule as tlsVerificationDisabled } from './tls-verification-disabled';
 import { rule as untrustedRegistry } from './untrusted-registry';
+import { rule as unusedRuntime } from './unused-runtime';
 import { rule as worldWritablePermissions } from './world-writable-permissions';
 
 /** Every rule, in one place. A test checks this list against the rule files and docs pages. */
@@ -62,6 +68,12 @@ export const allRules: readonly Rule[] = [
   baseImageUnpinned,
   baseImageNotDigestPinned,
   healthcheckMissing,
+  deprecatedBaseImage,
+  largeBaseImage,
+  jdkInRuntimeImage,
+  unusedRuntime,
+  buildToolsInFinalStage,
+  debugToolsInstalled,
   addInsteadOfCopy,
   maintainerDeprecated,
   multipleCmdOrEntrypoint,

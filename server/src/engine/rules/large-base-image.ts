@@ -1,6 +1,6 @@
 import { imageFacts, smallerAlternatives, type Alternative, type Platform } from '../../knowledge/images';
 import type { Fix, Rule } from '../types';
-import { finalChain, glibcLikely, megabytes, packageManagerUsed, replaceImage, runsShell } from './support/final-image';
+import { finalChain, glibcLikely, megabytes, packageManagerUsed, programsFromBase, replaceImage, runsShell } from './support/final-image';
 
 /** Smallest saving worth a finding, in compressed bytes (SPEC §3: 50 MB). */
 const THRESHOLD = 50_000_000;
@@ -36,6 +36,7 @@ export const rule: Rule = {
       // JDK → JRE is jdk-in-runtime-image's finding, with the evidence that only `java` runs.
       needsJdk: true,
       glibcLikely: glibcLikely(model, chain),
+      programsFromBase: programsFromBase(model, chain),
     });
     const sized = alternatives.filter((a) => a.savings !== null && a.savings >= THRESHOLD);
     // The message names the most compatible one, the same as the preferred fix.

@@ -1,7 +1,7 @@
 import type { DocCommand } from '../model/commands';
 import type { ShellWord } from '../shell/records';
 import type { Finding, Rule } from '../types';
-import { contains, invocation, programOf, type Invocation } from './support/commands';
+import { contains, invocation, pipelineKey, pipelinesOf, programOf, type Invocation } from './support/commands';
 
 const PRINTERS = new Set(['echo', 'printf']);
 /** Values of `-p` that lock or leave the password unset rather than set one. */
@@ -25,12 +25,13 @@ export const rule: Rule = {
     for (const run of model.runs) {
       if (!run.script || !model.inFinalImage(run.stage)) continue;
       const commands = run.script.commands;
+      const pipelines = pipelinesOf(commands);
       for (const command of commands) {
         const call = invocation(command);
         if (!call) continue;
         let literal = false;
-        if (call.program === 'chpasswd') literal = pipedLiteral(command, commands, /^[^:\s]+:\S/);
-        else if (call.program === 'passwd') literal = pipedLiteral(command, commands, /\S/);
+        if (call.program === 'chpasswd') literal = pipedLiteral(command, pipelines, /^[^:\s]+:\S/);
+        else if (call.program === 'passwd') literal = pipedLiteral(command, pipelines, /\S/);
         else if (call.program === 'useradd' || call.program === 'usermod') literal = literalPasswordOption(call, commands);
         if (!literal) continue;
         yield { messageId: 'literal', data: { command: call.name.value ?? call.program }, span: call.name.span, instruction: run.instruction.index, fixes: [] };
@@ -40,11 +41,11 @@ export const rule: Rule = {
 };
 
 /** `echo 'root:secret' | chpasswd`: an earlier member of the pipeline prints a literal. */
-function pipedLiteral(command: DocCommand, commands: readonly DocCommand[], shape: RegExp): boolean {
+function pipedLiteral(command: DocCommand, pipelines: ReadonlyMap<string, readonly DocCommand[]>, shape: RegExp): boolean {
   const pipeline = command.pipeline;
   if (!pipeline || pipeline.position === 0) return false;
-  return commands.some((other) => {
-    if (other.depth !== command.depth || other.pipeline?.id !== pipeline.id || other.pipeline.position >= pipeline.position) return false;
+  return (pipelines.get(pipelineKey(command)) ?? []).slice(0, pipeline.position).some((other) => {
+    if (!other) return false;
     const program = programOf(other.name);
     if (!program || !PRINTERS.has(program)) return false;
     const operands = other.args.filter((arg) => !/^-[neE]+$/.test(arg.value ?? ''));

@@ -40,6 +40,12 @@ runRuleTests(rule, {
       output: 'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12-slim\nRUN pip3 install --no-cache-dir \\\n  flask',
     },
     {
+      name: 'a falsy export earlier in the RUN',
+      code: 'FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=false && pip install flask',
+      errors: [{ messageId: 'cacheKept', line: 2, column: 38, endLine: 2, endColumn: 49 }],
+      output: 'FROM python:3.12-slim\nRUN export PIP_NO_CACHE_DIR=false && pip install --no-cache-dir flask',
+    },
+    {
       name: 'a falsy prefix assignment',
       code: 'FROM python:3.12-slim\nRUN PIP_NO_CACHE_DIR=0 pip install flask',
       errors: [{ messageId: 'cacheKept', line: 2, column: 24, endLine: 2, endColumn: 35 }],

@@ -10,8 +10,6 @@ const VARIABLE = 'PIP_NO_CACHE_DIR';
 const TRUTHY = /^(1|true|yes|on)$/i;
 const CACHE_DIRS = /(^|\/)\.cache(\/pip)?\/?$/;
 const CACHE_CONTENT = /(^|\/)\.cache\/pip(\/\*?)?$/;
-/** `export PIP_NO_CACHE_DIR=1` earlier in the script (`export` is a declaration, not a command record). */
-const EXPORTED = /\bexport\s+(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*PIP_NO_CACHE_DIR=(["']?)([A-Za-z0-9]+)\1(?=\s|;|&|$)/g;
 
 export const rule: Rule = {
   id: 'pip-cache-kept',
@@ -49,11 +47,13 @@ function cacheDisabled(model: FileModel, run: RunInstruction, install: PackageIn
   if (mountsOver(run, CACHE_DIRS) || removesAfter(run, install.command.span.start, CACHE_CONTENT)) return true;
   const prefix = install.command.assignments.find((word) => word.value?.startsWith(`${VARIABLE}=`));
   if (prefix?.value) return TRUTHY.test(unquote(prefix.value.slice(VARIABLE.length + 1)));
-  if (install.command.exact && run.instruction.argsSpan) {
-    const before = model.text.slice(run.instruction.argsSpan.start, install.command.span.start);
-    const exported = [...before.matchAll(EXPORTED)].pop();
-    if (exported) return TRUTHY.test(exported[2] ?? '');
-  }
+  // The last `export PIP_NO_CACHE_DIR=...` before the install in the same RUN.
+  const exported = (run.script?.commands ?? [])
+    .filter((command) => command.name.value === 'export' && command.span.start < install.command.span.start)
+    .flatMap((command) => command.args)
+    .filter((word) => word.value?.startsWith(`${VARIABLE}=`))
+    .pop();
+  if (exported?.value) return TRUTHY.test(unquote(exported.value.slice(VARIABLE.length + 1)));
   const value = model.scopeAt(run.instruction.index).get(VARIABLE) ?? inheritedEnv(model, run.stage, VARIABLE);
   return typeof value === 'string' && TRUTHY.test(value);
 }

@@ -31,6 +31,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a shell with options still reads the pipe',
+      code: 'FROM debian:12\nRUN wget -O - https://example.com/i.sh | bash -euo pipefail -s -- --yes',
+      errors: [{ messageId: 'piped', line: 2, column: 42, endLine: 2, endColumn: 46 }],
+      output: null,
+    },
+    {
       name: 'bash with process substitution',
       code: 'FROM debian:12\nRUN bash <(curl -s https://example.com/install.sh)',
       errors: [{ messageId: 'piped', line: 2, column: 5, endLine: 2, endColumn: 9 }],

@@ -1,7 +1,7 @@
 import type { DocCommand } from '../model/commands';
 import type { ShellWord } from '../shell/records';
 import type { Finding, Rule } from '../types';
-import { contains, invocation, runCommands, SHELLS, shortFlags, startupCommands, type Invocation, type ModelCommand } from './support/commands';
+import { contains, invocation, pipelineKey, pipelinesOf, runCommands, SHELLS, shortFlags, startupCommands, type Invocation, type ModelCommand } from './support/commands';
 
 const INTERPRETER = /^(python[0-9.]*|perl|ruby|node|php)$/;
 /** Options that take a value, per downloader, so that `-o file` and `-fsSLo file` read right. */
@@ -32,10 +32,11 @@ export const rule: Rule = {
     }
     for (const entries of byScript.values()) {
       const commands = entries.map((entry) => entry.command);
+      const pipelines = pipelinesOf(commands);
       for (const command of commands) {
         const call = invocation(command);
         if (!call) continue;
-        const downloader = pipedDownloader(command, commands) ?? substitutedDownloader(call, commands);
+        const downloader = pipedDownloader(call, command, pipelines) ?? substitutedDownloader(call, commands);
         if (!downloader) continue;
         yield {
           messageId: 'piped',
@@ -50,14 +51,11 @@ export const rule: Rule = {
 };
 
 /** `curl ... | sh`: an earlier member of the same pipeline prints a download and this one runs its input. */
-function pipedDownloader(command: DocCommand, commands: readonly DocCommand[]): string | null {
+function pipedDownloader(call: Invocation, command: DocCommand, pipelines: ReadonlyMap<string, readonly DocCommand[]>): string | null {
   const pipeline = command.pipeline;
-  if (!pipeline || pipeline.position === 0) return null;
-  const call = invocation(command);
-  if (!call || !runsStdin(call)) return null;
-  for (const other of commands) {
-    if (other.depth !== command.depth || other.pipeline?.id !== pipeline.id || other.pipeline.position >= pipeline.position) continue;
-    const name = downloaderName(other);
+  if (!pipeline || pipeline.position === 0 || !runsStdin(call)) return null;
+  for (const other of (pipelines.get(pipelineKey(command)) ?? []).slice(0, pipeline.position)) {
+    const name = other ? downloaderName(other) : null;
     if (name) return name;
   }
   return null;
@@ -89,15 +87,16 @@ function firstOperand(args: readonly ShellWord[]): ShellWord | undefined {
 function runsStdin(call: Invocation): boolean {
   const shell = SHELLS.has(call.program);
   if (!shell && !INTERPRETER.test(call.program)) return false;
-  for (const [k, arg] of call.args.entries()) {
-    const value = arg.value;
+  for (let k = 0; k < call.args.length; k++) {
+    const value = call.args[k]?.value ?? null;
     if (value === null) return false;
     if (value === '-' || value === '--') return true;
-    if (!value.startsWith('-')) return false;
+    if (!value.startsWith('-') && !value.startsWith('+')) return false;
     if (shell && /^-[A-Za-z]*c/.test(value)) return false;
     if (!shell && /^-[A-Za-z]*[cemE]/.test(value)) return false;
     if (shell && value === '-s') return true;
-    if (shell && /^[-+]o$/.test(value) && call.args[k + 1]) continue;
+    // `-o pipefail`, `-euo pipefail`: the option name is not a script operand.
+    if (shell && /^[-+][A-Za-z]*o$/.test(value)) k++;
   }
   return true;
 }

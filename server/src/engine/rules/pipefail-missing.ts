@@ -1,6 +1,5 @@
-import type { DocCommand } from '../model/commands';
 import type { Rule } from '../types';
-import { contains, programOf, setsPipefail, shellAt } from './support/commands';
+import { contains, pipelinesOf, programOf, setsPipefail } from './support/commands';
 
 /** Commands that do not fail in a way pipefail would catch (and `yes` always dies of SIGPIPE). */
 const CANNOT_FAIL = new Set(['echo', 'printf', 'yes']);
@@ -23,26 +22,21 @@ export const rule: Rule = {
       // exec form names its own shell and options; a non-POSIX SHELL has no script here.
       const script = run.script;
       if (!script || script.form !== 'shell') continue;
-      if (setsPipefail(shellAt(model, run.instruction.index))) continue;
+      if (setsPipefail(model.shellAt(run.instruction.index))) continue;
       const top = script.commands.filter((c) => c.depth === 0);
       // Depth 0, or a heredoc body run by the RUN's shell (not inside any top-level command's words).
       const outer = script.commands.filter((c) => c.depth === 0 || (c.depth === 1 && !top.some((t) => contains(t.span, c.span))));
-      const pipelines = new Map<number, DocCommand[]>();
-      for (const command of outer) {
-        if (!command.pipeline || command.pipeline.length < 2) continue;
-        const members = pipelines.get(command.pipeline.id) ?? [];
-        members[command.pipeline.position] = command;
-        pipelines.set(command.pipeline.id, members);
+      // Where `set -o pipefail` first takes effect, per depth.
+      const pipefailFrom = new Map<number, number>();
+      for (const c of outer) {
+        if (programOf(c.name) === 'set' && setsPipefail(c.args.map((a) => a.value)) && !pipefailFrom.has(c.depth)) pipefailFrom.set(c.depth, c.span.end);
       }
-      for (const members of pipelines.values()) {
+      for (const members of pipelinesOf(outer).values()) {
         const first = members[0];
         const second = members[1];
         if (!first || !second) continue;
         if (members.slice(0, -1).every((c) => CANNOT_FAIL.has(programOf(c.name) ?? ''))) continue;
-        const guarded = outer.some(
-          (c) => c.depth === first.depth && c.span.end <= first.span.start && programOf(c.name) === 'set' && setsPipefail(c.args.map((a) => a.value)),
-        );
-        if (guarded) continue;
+        if (first.span.start >= (pipefailFrom.get(first.depth) ?? Infinity)) continue;
         const bar = model.text.indexOf('|', first.span.end);
         if (bar === -1 || bar >= second.span.start) continue;
         yield { messageId: 'pipe', data: { command: first.name.value ?? first.name.text }, span: { start: bar, end: bar + 1 }, instruction: run.instruction.index, fixes: [] };

@@ -14,14 +14,15 @@ const SWITCH_VALUE = /^(true|false|yes|no|on|off|0|1)$/i;
 /** A value that is a file path points to the secret (`/run/secrets/db`), as `*_FILE` names do. */
 const ABSOLUTE_PATH = /^\/[^\s:]*$/;
 
-/** Credentials recognisable by their shape wherever they appear. */
-const CREDENTIALS: readonly { kind: string; pattern: RegExp }[] = [
-  { kind: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
-  { kind: 'a private key', pattern: /-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----/g },
-  { kind: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
-  { kind: 'a GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g },
-  { kind: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+/** Credentials recognisable by their shape wherever they appear, as one pattern: the text is scanned once. */
+const CREDENTIAL_KINDS: readonly { kind: string; source: string }[] = [
+  { kind: 'an AWS access key id', source: String.raw`\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b` },
+  { kind: 'a private key', source: String.raw`-----BEGIN (?:(?:RSA|DSA|EC|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY(?: BLOCK)?-----` },
+  { kind: 'a GitHub token', source: String.raw`\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b` },
+  { kind: 'a GitLab token', source: String.raw`\bglpat-[A-Za-z0-9_-]{20,}` },
+  { kind: 'an npm token', source: String.raw`\bnpm_[A-Za-z0-9]{36}\b` },
 ];
+const CREDENTIALS = new RegExp(CREDENTIAL_KINDS.map(({ source }) => `(${source})`).join('|'), 'g');
 
 export const rule: Rule = {
   id: 'secret-in-env-or-arg',
@@ -46,34 +47,36 @@ export const rule: Rule = {
   },
   *check(model): Generator<Finding> {
     // Every stage, and global ARGs: build arguments and ENV of any stage end up in history, provenance and cache.
+    const covered: Span[] = [];
     for (const instruction of model.instructions) {
-      const covered: Span[] = [];
-      if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
-        for (const property of instruction.properties) {
-          if (!namesSecret(property.name)) continue;
-          const value = property.value;
-          if (instruction.keyword === 'ENV' && (value === null || value === '' || value.includes('$') || SWITCH_VALUE.test(value) || ABSOLUTE_PATH.test(value))) continue;
-          if (instruction.keyword === 'ARG' && value !== null && SWITCH_VALUE.test(value)) continue;
-          covered.push({ start: property.nameSpan.start, end: property.valueSpan?.end ?? property.nameSpan.end });
-          yield {
-            messageId: instruction.keyword === 'ENV' ? 'env' : 'arg',
-            data: { name: property.name, keyword: instruction.keywordText, id: property.name.toLowerCase() },
-            span: property.nameSpan,
-            instruction: instruction.index,
-            fixes: [],
-          };
-        }
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
+      for (const property of instruction.properties) {
+        if (!namesSecret(property.name)) continue;
+        const value = property.value;
+        if (instruction.keyword === 'ENV' && (value === null || value === '' || value.includes('$') || SWITCH_VALUE.test(value) || ABSOLUTE_PATH.test(value))) continue;
+        if (instruction.keyword === 'ARG' && value !== null && SWITCH_VALUE.test(value)) continue;
+        covered.push({ start: property.nameSpan.start, end: property.valueSpan?.end ?? property.nameSpan.end });
+        yield {
+          messageId: instruction.keyword === 'ENV' ? 'env' : 'arg',
+          data: { name: property.name, keyword: instruction.keywordText, id: property.name.toLowerCase() },
+          span: property.nameSpan,
+          instruction: instruction.index,
+          fixes: [],
+        };
       }
-      const text = model.text.slice(instruction.span.start, instruction.span.end);
-      for (const { kind, pattern } of CREDENTIALS) {
-        for (const match of text.matchAll(pattern)) {
-          if (match[0].endsWith('EXAMPLE')) continue;
-          const start = instruction.span.start + (match.index ?? 0);
-          const span = { start, end: start + match[0].length };
-          if (covered.some((c) => c.start <= span.start && span.end <= c.end)) continue;
-          yield { messageId: 'credential', data: { kind, keyword: instruction.keywordText }, span, instruction: instruction.index, fixes: [] };
-        }
-      }
+    }
+    let next = 0;
+    for (const match of model.text.matchAll(CREDENTIALS)) {
+      if (match[0].endsWith('EXAMPLE')) continue;
+      const start = match.index ?? 0;
+      const span = { start, end: start + match[0].length };
+      // Matches come in document order, so the enclosing instruction only moves forward.
+      while (next < model.instructions.length && (model.instructions[next]?.span.end ?? 0) <= start) next++;
+      const instruction = model.instructions[next];
+      if (!instruction || instruction.span.start > start) continue;
+      if (covered.some((c) => c.start <= span.start && span.end <= c.end)) continue;
+      const kind = CREDENTIAL_KINDS[match.slice(1).findIndex((group) => group !== undefined)]?.kind ?? 'a credential';
+      yield { messageId: 'credential', data: { kind, keyword: instruction.keywordText }, span, instruction: instruction.index, fixes: [] };
     }
   },
 };

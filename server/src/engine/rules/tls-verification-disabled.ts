@@ -76,7 +76,6 @@ function commandHits(call: Invocation): Hit[] {
   const hit = (kind: Kind, span: Span): void => {
     hits.push({ kind, span, program });
   };
-  if (program === 'export' || program === 'declare') for (const arg of args) hits.push(...assignmentHits(arg));
   // A health check against the container itself has no network path to attack.
   const urls = args.flatMap((arg) => (arg.value && /^https?:\/\//i.test(arg.value) ? [arg.value] : []));
   if ((program === 'curl' || program === 'wget') && urls.length > 0 && urls.every((url) => LOCAL_URL.test(url))) return hits;

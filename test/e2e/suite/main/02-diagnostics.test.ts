@@ -3,8 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsWhere, fixture, open, ruleOf } from '../helpers';
 
-/** The fixture Dockerfile's findings, one or more per rule family (security, size, maintainability). */
+/** The fixture Dockerfile's findings, one or more per rule family (security, size, reliability, maintainability). */
 const EXPECTED = [
+  { rule: 'runs-as-root', token: 'ubuntu:22.04', severity: vscode.DiagnosticSeverity.Warning },
+  { rule: 'healthcheck-missing', token: 'ubuntu:22.04', severity: vscode.DiagnosticSeverity.Information },
   { rule: 'maintainer-deprecated', token: 'MAINTAINER', severity: vscode.DiagnosticSeverity.Warning },
   { rule: 'apt-install-recommends', token: 'apt-get install', severity: vscode.DiagnosticSeverity.Warning },
   { rule: 'apt-lists-not-cleaned', token: 'apt-get install', severity: vscode.DiagnosticSeverity.Warning },

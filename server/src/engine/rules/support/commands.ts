@@ -102,26 +102,24 @@ export function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end && !(outer.start === inner.start && outer.end === inner.end);
 }
 
-const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
-
-/** The SHELL in effect at an instruction: the stage's own SHELL instructions, else its base stage's. */
-export function shellAt(model: FileModel, instruction: number): readonly string[] {
-  return shellBefore(model, model.stageOf[instruction] ?? -1, instruction, 0);
-}
-
-function shellBefore(model: FileModel, stageIndex: number, limit: number, depth: number): readonly string[] {
-  const stage = model.stages[stageIndex];
-  if (!stage || depth > model.stages.length) return DEFAULT_SHELL;
-  let shell = stage.baseStage === null ? DEFAULT_SHELL : shellBefore(model, stage.baseStage, Number.MAX_SAFE_INTEGER, depth + 1);
-  for (const index of stage.instructions) {
-    if (index >= limit) break;
-    const record = model.instructions[index];
-    if (record?.keyword === 'SHELL' && record.exec && record.exec.length > 0) shell = record.exec.map((s) => s.value);
-  }
-  return shell;
-}
-
 /** `-o pipefail` among shell options, also in a cluster such as `-euo pipefail`. */
 export function setsPipefail(words: readonly (string | null)[]): boolean {
   return words.some((word, k) => word !== null && /^-[A-Za-z]*o$/.test(word) && words[k + 1] === 'pipefail');
+}
+
+/** The members of each pipeline of a script, in order, keyed by depth and pipeline id (ids restart in nested scripts). */
+export function pipelinesOf(commands: readonly DocCommand[]): Map<string, DocCommand[]> {
+  const pipelines = new Map<string, DocCommand[]>();
+  for (const command of commands) {
+    if (!command.pipeline) continue;
+    const key = pipelineKey(command);
+    const members = pipelines.get(key) ?? [];
+    members[command.pipeline.position] = command;
+    pipelines.set(key, members);
+  }
+  return pipelines;
+}
+
+export function pipelineKey(command: DocCommand): string {
+  return `${command.depth}:${command.pipeline?.id ?? -1}`;
 }

@@ -1,6 +1,6 @@
-import type { InstructionScript } from '../../model/commands';
+import type { DocCommand, InstructionScript } from '../../model/commands';
 import type { FileModel, RunInstruction, Stage } from '../../model/file-model';
-import type { PackageManager } from '../../model/packages';
+import type { PackageInstall, PackageManager } from '../../model/packages';
 import { replace } from '../../fixes/edits';
 import type { Edit } from '../../types';
 import { invocation, programOf, SHELLS } from './commands';
@@ -29,11 +29,13 @@ function depth(model: FileModel, stage: Stage): number {
 
 /**
  * Edit that puts another image on a FROM line: only when the image is written out (not through an
- * ARG), keeping a `docker.io/library/` prefix the author wrote and dropping a digest of the old image.
+ * ARG), keeping a registry prefix the author wrote (`docker.io/library/`, a Hub mirror) and dropping
+ * a digest of the old image.
  */
 export function replaceImage(stage: Stage, reference: string): Edit | null {
   if (!stage.imageSpan || stage.imageText.includes('$')) return null;
-  const prefix = /^(?:docker\.io\/|index\.docker\.io\/)(?:library\/)?/i.exec(stage.imageText)?.[0] ?? '';
+  // The registry (or Hub mirror) and `library/` the author wrote stay in front of a Hub successor.
+  const prefix = /^(?:[^/]+\.[^/]+\/)?(?:library\/)?/i.exec(stage.imageText)?.[0] ?? '';
   const hub = !/^[^/]+\.[^/]+\//.test(reference);
   return replace(stage.imageSpan, `${hub ? prefix : ''}${reference}`);
 }
@@ -48,7 +50,7 @@ export function runsOfStages(model: FileModel, stages: readonly Stage[]): RunIns
   return model.runs.filter((run) => indexes.has(run.stage));
 }
 
-function scriptsOfStages(model: FileModel, stages: readonly Stage[]): InstructionScript[] {
+export function scriptsOfStages(model: FileModel, stages: readonly Stage[]): InstructionScript[] {
   const indexes = new Set(stages.flatMap((stage) => stage.instructions));
   return model.startupScripts.filter((script) => indexes.has(script.instruction));
 }
@@ -143,4 +145,86 @@ export function glibcLikely(model: FileModel, stages: readonly Stage[]): boolean
     const record = model.instructions[index];
     return (record?.keyword === 'COPY' || record?.keyword === 'ADD') && record.flags.some((flag) => flag.name === 'from');
   });
+}
+
+/** Programs the container runs at start-up or in its health check (CMD, ENTRYPOINT, HEALTHCHECK of the stages). */
+export function startupPrograms(model: FileModel, stages: readonly Stage[]): string[] {
+  const programs: string[] = [];
+  for (const script of scriptsOfStages(model, stages)) {
+    for (const command of script.commands) {
+      const program = invocation(command)?.program ?? programOf(command.name);
+      if (program) programs.push(program);
+    }
+  }
+  return programs;
+}
+
+const REMOVE_SUBCOMMANDS: ReadonlyMap<PackageManager, ReadonlySet<string>> = new Map([
+  ['apt', new Set(['purge', 'remove', 'autoremove'])],
+  ['apk', new Set(['del'])],
+  ['dnf', new Set(['remove', 'erase', 'autoremove'])],
+  ['zypper', new Set(['remove', 'rm'])],
+]);
+
+/**
+ * Whether a package installed by `install` is removed again later in the same RUN, by name or, for
+ * `apk add --virtual NAME`, by its virtual group: then it does not ship.
+ */
+export function removedInSameRun(run: RunInstruction, install: PackageInstall, name: string): boolean {
+  const subcommands = REMOVE_SUBCOMMANDS.get(install.manager);
+  if (!subcommands || !run.script) return false;
+  const names = new Set([name]);
+  const words = install.command.args;
+  for (let i = 0; i < words.length; i++) {
+    const value = words[i]?.value;
+    if (value === '--virtual' || value === '-t') {
+      const group = words[i + 1]?.value;
+      if (group) names.add(group);
+    } else if (value?.startsWith('--virtual=')) names.add(value.slice('--virtual='.length));
+  }
+  const after = run.script.commands.filter((command) => command.span.start > install.command.span.end);
+  if (install.manager === 'apt' && purgesAutoMarked(after)) return true;
+  return after.some((command) => {
+    const program = programOf(command.name);
+    if (!program || OS_MANAGERS.get(program) !== install.manager) return false;
+    const args = command.args.map((word) => word.value);
+    return args.some((arg) => arg !== null && subcommands.has(arg)) && args.some((arg) => arg !== null && names.has(arg.replace(/[=:].*$/, '')));
+  });
+}
+
+/**
+ * The Docker Official Images idiom: `apt-mark auto '.*'` (then `apt-mark manual` for what was there
+ * before) followed by `apt-get purge --auto-remove` or `apt-get autoremove` removes what the RUN installed.
+ */
+function purgesAutoMarked(commands: readonly DocCommand[]): boolean {
+  const marked = commands.findIndex((command) => programOf(command.name) === 'apt-mark' && command.args[0]?.value === 'auto');
+  if (marked === -1) return false;
+  return commands.slice(marked + 1).some((command) => {
+    const program = programOf(command.name);
+    if (program !== 'apt-get' && program !== 'apt') return false;
+    const args = command.args.map((word) => word.value);
+    return args.includes('autoremove') || (args.some((arg) => arg === 'purge' || arg === 'remove') && args.includes('--auto-remove'));
+  });
+}
+
+/** Packages that provide a program under another name (Debian, Alpine and Fedora spellings). */
+const PROVIDERS: Readonly<Record<string, readonly string[]>> = {
+  gcc: ['build-essential', 'build-base'],
+  'g++': ['build-essential', 'build-base', 'gcc-c++'],
+  cc: ['gcc', 'build-essential', 'build-base', 'clang'],
+  'c++': ['g++', 'build-essential', 'build-base', 'gcc-c++'],
+  make: ['build-essential', 'build-base'],
+  ssh: ['openssh-client', 'openssh-clients', 'openssh'],
+  scp: ['openssh-client', 'openssh-clients', 'openssh'],
+  svn: ['subversion'],
+  hg: ['mercurial'],
+  ps: ['procps', 'procps-ng'],
+};
+
+/** Programs the stages run without installing them: they must come with the base image. */
+export function programsFromBase(model: FileModel, stages: readonly Stage[]): string[] {
+  const installed = new Set(runsOfStages(model, stages).flatMap((run) => run.installs.flatMap((install) => install.packages.map((pkg) => pkg.name))));
+  return programsRun(model, stages).filter(
+    (program) => !installed.has(program) && !(PROVIDERS[program] ?? []).some((name) => installed.has(name)),
+  );
 }

