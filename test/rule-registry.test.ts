@@ -24,6 +24,11 @@ describe('rule registry', () => {
     for (const id of ids) assert.ok(existsSync(join(rulesDir, `${id}.test.ts`)), `${id} has no test table`);
   });
 
+  it('lists every rule in the README table', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const rule of allRules) assert.ok(readme.includes(`| [\`${rule.id}\`](docs/rules/${rule.id}.md) |`), `README lacks ${rule.id}`);
+  });
+
   it('uses kebab-case ids', () => {
     for (const rule of allRules) assert.match(rule.id, /^[a-z]+(-[a-z0-9]+)*$/);
   });

@@ -42,10 +42,23 @@ describe('stages', () => {
 
 describe('ARG and ENV scope', () => {
   it('gives each instruction the values in scope before it', () => {
-    const model = buildModel('ARG V=1\nFROM alpine\nARG V\nENV A=$V B=${A}x\nRUN echo\n');
+    const model = buildModel('ARG V=1\nFROM scratch\nARG V\nENV A=$V B=${A}x\nRUN echo\n');
     assert.equal(model.resolve('$A-$B', 4), '1-1x');
     assert.equal(model.resolve('[$V]', 2), '[]', 'a global ARG is not in scope in a stage until it is declared again');
     assert.equal(model.resolve('$V', 3), '1', 'declared again without a value, it takes the global default');
+  });
+});
+
+describe('ENV across stages', () => {
+  it('carries ENV (not ARG) into a stage built FROM another', () => {
+    const model = buildModel('FROM scratch AS base\nENV PORT=22\nARG X=1\nFROM base\nEXPOSE $PORT $X\n');
+    assert.equal(model.resolve('$PORT/[$X]', 4), '22/[]');
+  });
+
+  it('treats a name no instruction declared as unknown in a stage built on an image', () => {
+    const model = buildModel('FROM node:22\nEXPOSE $PORT\nFROM scratch\nEXPOSE [$PORT]\n');
+    assert.equal(model.resolve('$PORT', 1), null, 'node:22 may set PORT in its own ENV');
+    assert.equal(model.resolve('[$PORT]', 3), '[]', 'scratch has no ENV');
   });
 });
 

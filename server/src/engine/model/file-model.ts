@@ -75,6 +75,8 @@ export function buildModel(text: string): FileModel {
   const stageOf: number[] = [];
   const scopes: Scope[] = [];
   const shells: (readonly string[])[] = [];
+  /** Per instruction: whether undeclared variables may come from a base image's ENV. */
+  const imageEnv: boolean[] = [];
   const stages: MutableStage[] = [];
   const runs: RunInstruction[] = [];
   const startupScripts: InstructionScript[] = [];
@@ -85,25 +87,31 @@ export function buildModel(text: string): FileModel {
   for (const record of instructions) {
     scopes.push(scope);
     shells.push(shell);
+    const fromImage = stages[stages.length - 1]?.fromImage ?? false;
+    imageEnv.push(fromImage);
     switch (record.keyword) {
       case 'FROM': {
         const stage = readStage(record, stages, globalScope);
         stages.push(stage);
-        scope = new Map();
+        // ENV carries over from a base stage; ARGs do not.
+        scope = stage.env;
         shell = stage.baseStage === null ? DEFAULT_SHELL : (stages[stage.baseStage]?.shell ?? DEFAULT_SHELL);
         break;
       }
       case 'ARG':
         for (const property of record.properties) {
           const inherited = stages.length > 0 ? globalScope.get(property.name) : undefined;
-          const value = property.value !== null ? (substitute(property.value, scope) ?? UNKNOWN) : (inherited ?? UNKNOWN);
+          const value = property.value !== null ? (substitute(property.value, scope, fromImage) ?? UNKNOWN) : (inherited ?? UNKNOWN);
           scope = withVariable(scope, property.name, value);
         }
         if (stages.length === 0) globalScope = scope;
         break;
       case 'ENV':
         for (const property of record.properties) {
-          scope = withVariable(scope, property.name, property.value === null ? UNKNOWN : (substitute(property.value, scope) ?? UNKNOWN));
+          const value = property.value === null ? UNKNOWN : (substitute(property.value, scope, fromImage) ?? UNKNOWN);
+          scope = withVariable(scope, property.name, value);
+          const stage = stages[stages.length - 1];
+          if (stage) stage.env = withVariable(stage.env, property.name, value);
         }
         break;
       case 'SHELL':
@@ -139,7 +147,7 @@ export function buildModel(text: string): FileModel {
     inFinalImage: (stage) => (stage === -1 ? stages.length === 0 : (stages[stage]?.reachesFinalImage ?? false)),
     scopeAt: (instruction) => scopes[instruction] ?? new Map(),
     shellAt: (instruction) => shells[instruction] ?? DEFAULT_SHELL,
-    resolve: (value, instruction) => substitute(value, scopes[instruction] ?? new Map()),
+    resolve: (value, instruction) => substitute(value, scopes[instruction] ?? new Map(), imageEnv[instruction] ?? false),
   };
 }
 
@@ -147,6 +155,10 @@ interface MutableStage extends Stage {
   instructions: number[];
   reachesFinalImage: boolean;
   shell: readonly string[];
+  /** ENV set so far in this stage and its base stages. */
+  env: Scope;
+  /** Built (through its base stages) on an image other than scratch, whose ENV is not known here. */
+  fromImage: boolean;
 }
 
 function readStage(record: InstructionRecord, previous: readonly MutableStage[], globalScope: Scope): MutableStage {
@@ -156,6 +168,7 @@ function readStage(record: InstructionRecord, previous: readonly MutableStage[],
   const resolved = substitute(imageText, globalScope);
   const baseStage = resolved === null ? -1 : previous.findIndex((stage) => stage.name !== null && stage.name === resolved.toLowerCase());
   const platformFlag = record.flags.find((flag) => flag.name === 'platform');
+  const base = baseStage === -1 ? undefined : previous[baseStage];
   return {
     index: previous.length,
     name,
@@ -168,6 +181,8 @@ function readStage(record: InstructionRecord, previous: readonly MutableStage[],
     instructions: [],
     reachesFinalImage: false,
     shell: DEFAULT_SHELL,
+    env: base ? base.env : new Map(),
+    fromImage: base ? base.fromImage : resolved === null || resolved.toLowerCase() !== 'scratch',
   };
 }
 

@@ -14,14 +14,18 @@ const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-
  */
 const MAX_VALUE_LENGTH = 1 << 16;
 
-/** Substitutes `$X`, `${X}`, `${X:-default}` and `${X:+alternative}`; null when anything is unknown. */
-export function substitute(text: string, scope: Scope): string | null {
+/**
+ * Substitutes `$X`, `${X}`, `${X:-default}` and `${X:+alternative}`; null when anything is unknown.
+ * A name the Dockerfile never declared is empty, unless `undeclaredUnknown`: in a stage built on an
+ * image, whose own ENV may set it.
+ */
+export function substitute(text: string, scope: Scope, undeclaredUnknown = false): string | null {
   if (!text.includes('$')) return text;
   let unknown = false;
   let length = text.length;
   const result = text.replace(REFERENCE, (_match, braced: string | undefined, operator: string | undefined, operand: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? '';
-    const value = scope.get(name);
+    const value = scope.get(name) ?? (undeclaredUnknown ? UNKNOWN : undefined);
     if (value === UNKNOWN || unknown) {
       unknown = true;
       return '';
@@ -49,7 +53,7 @@ export function substitute(text: string, scope: Scope): string | null {
   return unknown ? null : result;
 
   function substituteOrFlag(inner: string): string {
-    const value = substitute(inner, scope);
+    const value = substitute(inner, scope, undeclaredUnknown);
     if (value === null) {
       unknown = true;
       return '';

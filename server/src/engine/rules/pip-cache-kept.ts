@@ -54,26 +54,10 @@ function cacheDisabled(model: FileModel, run: RunInstruction, install: PackageIn
     .filter((word) => word.value?.startsWith(`${VARIABLE}=`))
     .pop();
   if (exported?.value) return TRUTHY.test(unquote(exported.value.slice(VARIABLE.length + 1)));
-  const value = model.scopeAt(run.instruction.index).get(VARIABLE) ?? inheritedEnv(model, run.stage, VARIABLE);
+  const value = model.scopeAt(run.instruction.index).get(VARIABLE);
   return typeof value === 'string' && TRUTHY.test(value);
 }
 
 function unquote(value: string): string {
   return value.replace(/^(["'])(.*)\1$/, '$2');
-}
-
-/** ENV set in the stages this one is built `FROM` (the model's scope starts afresh at each FROM). */
-function inheritedEnv(model: FileModel, stageIndex: number, name: string): string | undefined {
-  const seen = new Set<number>();
-  for (let base = model.stages[stageIndex]?.baseStage ?? null; base !== null && !seen.has(base); base = model.stages[base]?.baseStage ?? null) {
-    seen.add(base);
-    const instructions = model.stages[base]?.instructions ?? [];
-    for (let k = instructions.length - 1; k >= 0; k--) {
-      const instruction = model.instructions[instructions[k] ?? -1];
-      if (instruction?.keyword !== 'ENV') continue;
-      const property = [...instruction.properties].reverse().find((p) => p.name === name);
-      if (property) return property.value === null ? undefined : (model.resolve(property.value, instruction.index) ?? undefined);
-    }
-  }
-  return undefined;
 }
