@@ -2,7 +2,7 @@ import type { InstructionRecord, ParsedDockerfile } from '../parse/dockerfile';
 import type { DocCommand } from '../model/commands';
 import type { RunInstruction } from '../model/file-model';
 import type { PackageInstall, PackageRecord } from '../model/packages';
-import type { Edit, Span } from '../types';
+import type { Edit, Fix, FixSafety, Span } from '../types';
 
 /** Edit helpers: rules build fixes from these, never by string surgery of their own. */
 
@@ -54,6 +54,22 @@ export function removePackage(parsed: ParsedDockerfile, run: RunInstruction, ins
   const words = [install.command.name, ...install.command.args].map((word) => word.span);
   const index = words.findIndex((span) => span.start === pkg.word.span.start);
   return index <= 0 ? null : removeListItem(words, index);
+}
+
+/** A fix of one edit, or no fix when the edit cannot be made. */
+export function fixesOf(title: string, edit: Edit | null, safety: FixSafety = 'safe'): Fix[] {
+  return edit ? [{ title, safety, edits: [edit] }] : [];
+}
+
+/** The fix that removes one package from its install, titled with what it saves when that is known. */
+export function removePackageFixes(parsed: ParsedDockerfile, run: RunInstruction, install: PackageInstall, pkg: PackageRecord, saving = ''): Fix[] {
+  return fixesOf(`Remove \`${pkg.word.text}\` from \`${install.program} ${install.subcommand.text}\`${saving}`, removePackage(parsed, run, install, pkg), 'unsafe');
+}
+
+/** Adds an option right after an install's subcommand (`apt-get install --no-install-recommends`). */
+export function addInstallOption(run: RunInstruction, install: PackageInstall, option: string): Edit | null {
+  if (!install.command.exact || run.script?.form !== 'shell') return null;
+  return insertAt(install.subcommand.span.end, ` ${option}`);
 }
 
 /**

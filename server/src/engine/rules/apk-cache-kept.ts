@@ -1,4 +1,4 @@
-import { insertAt } from '../fixes/edits';
+import { addInstallOption, fixesOf } from '../fixes/edits';
 import type { Rule } from '../types';
 import { mountsOver, removesAfter } from './support/caches';
 import { installsOf, runsReachingFinalImage } from './support/queries';
@@ -33,10 +33,7 @@ export const rule: Rule = {
         data: { command },
         span: { start: install.command.name.span.start, end: install.subcommand.span.end },
         instruction: run.instruction.index,
-        fixes:
-          install.command.exact && run.script?.form === 'shell'
-            ? [{ title: 'Add `--no-cache`', safety: 'safe', edits: [insertAt(install.subcommand.span.end, ' --no-cache')] }]
-            : [],
+        fixes: fixesOf('Add `--no-cache`', addInstallOption(run, install, '--no-cache')),
       };
     }
   },

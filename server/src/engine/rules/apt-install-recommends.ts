@@ -1,4 +1,4 @@
-import { insertAt } from '../fixes/edits';
+import { addInstallOption, fixesOf } from '../fixes/edits';
 import type { Rule } from '../types';
 import { installsOf } from './support/queries';
 
@@ -22,16 +22,12 @@ export const rule: Rule = {
     for (const { run, install } of installsOf(model.runs)) {
       if (install.manager !== 'apt' || install.program === 'aptitude') continue;
       if (install.options.has('--no-install-recommends') || disablesRecommendsByOption(install.command.args.map((a) => a.value))) continue;
-      const command = install.command;
-      const span = { start: command.name.span.start, end: install.subcommand.span.end };
       yield {
         messageId: 'missing',
         data: { command: `${install.program} ${install.subcommand.text}` },
-        span,
+        span: { start: install.command.name.span.start, end: install.subcommand.span.end },
         instruction: run.instruction.index,
-        fixes: command.exact && run.script?.form === 'shell'
-          ? [{ title: 'Add `--no-install-recommends`', safety: 'safe', edits: [insertAt(install.subcommand.span.end, ' --no-install-recommends')] }]
-          : [],
+        fixes: fixesOf('Add `--no-install-recommends`', addInstallOption(run, install, '--no-install-recommends')),
       };
     }
   },

@@ -1,5 +1,5 @@
 import { debugToolOf } from '../../knowledge/packages';
-import { removePackage } from '../fixes/edits';
+import { removePackageFixes } from '../fixes/edits';
 import type { Rule } from '../types';
 import { finalChain, removedInSameRun, startupPrograms } from './support/final-image';
 import { installsOf, runsReachingFinalImage } from './support/queries';
@@ -24,13 +24,12 @@ export const rule: Rule = {
       for (const pkg of install.packages) {
         const executables = debugToolOf(install.manager, pkg.name);
         if (!executables || executables.some((name) => atStartup.has(name)) || removedInSameRun(run, install, pkg.name)) continue;
-        const edit = removePackage(model.parsed, run, install, pkg);
         yield {
           messageId: 'installed',
           data: { name: pkg.word.text },
           span: pkg.word.span,
           instruction: run.instruction.index,
-          fixes: edit ? [{ title: `Remove \`${pkg.word.text}\` from \`${install.program} ${install.subcommand.text}\``, safety: 'unsafe', edits: [edit] }] : [],
+          fixes: removePackageFixes(model.parsed, run, install, pkg),
         };
       }
     }

@@ -1,6 +1,6 @@
 import type { FileModel, RunInstruction } from '../model/file-model';
 import type { PackageInstall } from '../model/packages';
-import { insertAt } from '../fixes/edits';
+import { addInstallOption, fixesOf } from '../fixes/edits';
 import type { Rule } from '../types';
 import { mountsOver, removesAfter } from './support/caches';
 import { installsOf, runsReachingFinalImage } from './support/queries';
@@ -34,10 +34,7 @@ export const rule: Rule = {
         data: { command },
         span: { start: install.command.name.span.start, end: install.subcommand.span.end },
         instruction: run.instruction.index,
-        fixes:
-          install.command.exact && run.script?.form === 'shell'
-            ? [{ title: 'Add `--no-cache-dir`', safety: 'safe', edits: [insertAt(install.subcommand.span.end, ' --no-cache-dir')] }]
-            : [],
+        fixes: fixesOf('Add `--no-cache-dir`', addInstallOption(run, install, '--no-cache-dir')),
       };
     }
   },

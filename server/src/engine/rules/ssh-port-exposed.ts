@@ -1,6 +1,6 @@
-import { removeInstruction, removeListItem, replace } from '../fixes/edits';
-import type { Finding, Fix, Rule } from '../types';
-import { exposedPorts, instructionsReachingFinalImage } from './support/queries';
+import { replace } from '../fixes/edits';
+import type { Finding, Rule } from '../types';
+import { exposedPorts, instructionsReachingFinalImage, removePortFix } from './support/queries';
 
 const SSH_PORT = 22;
 
@@ -25,15 +25,10 @@ export const rule: Rule = {
     if (ctx.settings.allowedPorts.includes(SSH_PORT)) return;
     for (const instruction of instructionsReachingFinalImage(model, 'EXPOSE')) {
       const ports = exposedPorts(model, instruction);
-      const spans = instruction.args.map((arg) => arg.span);
       for (const [index, port] of ports.entries()) {
         const hit = port.values.find((value) => value.protocol !== 'udp' && value.from <= SSH_PORT && SSH_PORT <= value.to);
         if (!hit) continue;
-        const removal: Fix = {
-          title: `Remove port \`${port.text}\` from \`EXPOSE\``,
-          safety: 'safe',
-          edits: [ports.length === 1 ? removeInstruction(model.parsed, instruction) : removeListItem(spans, index)],
-        };
+        const removal = removePortFix(model, instruction, ports, index);
         const base = { instruction: instruction.index, span: port.span };
         if (port.viaVariable) {
           const single = port.values.length === 1 && hit.from === hit.to;

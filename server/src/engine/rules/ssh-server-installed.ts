@@ -1,5 +1,5 @@
 import { isSshServerPackage } from '../../knowledge/packages';
-import { removePackage } from '../fixes/edits';
+import { removePackageFixes } from '../fixes/edits';
 import type { Rule } from '../types';
 import { installsOf, runsReachingFinalImage } from './support/queries';
 
@@ -20,13 +20,12 @@ export const rule: Rule = {
     for (const { run, install } of installsOf(runsReachingFinalImage(model))) {
       for (const pkg of install.packages) {
         if (!isSshServerPackage(install.manager, pkg.name)) continue;
-        const edit = removePackage(model.parsed, run, install, pkg);
         yield {
           messageId: 'installed',
           data: { name: pkg.word.text },
           span: pkg.word.span,
           instruction: run.instruction.index,
-          fixes: edit ? [{ title: `Remove \`${pkg.word.text}\` from \`${install.program} ${install.subcommand.text}\``, safety: 'unsafe', edits: [edit] }] : [],
+          fixes: removePackageFixes(model.parsed, run, install, pkg),
         };
       }
     }

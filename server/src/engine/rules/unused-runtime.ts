@@ -1,5 +1,5 @@
 import { installedSize, runtimeOfExecutable, runtimeOfPackage, runtimesUsedIndirectly, type Runtime } from '../../knowledge/packages';
-import { removePackage } from '../fixes/edits';
+import { removePackageFixes } from '../fixes/edits';
 import type { FileModel, Stage } from '../model/file-model';
 import type { Rule } from '../types';
 import { invocation, SHELLS } from './support/commands';
@@ -42,7 +42,6 @@ export const rule: Rule = {
         for (const pkg of install.packages) {
           const runtime = runtimeOfPackage(install.manager, pkg.name);
           if (!runtime || used.has(runtime) || removedInSameRun(run, install, pkg.name)) continue;
-          const edit = removePackage(model.parsed, run, install, pkg);
           // Debian metadata with the dependencies a slim image lacks: an upper estimate, hence "up to".
           const size = installedSize(install.manager, pkg.name);
           const saving = size === null ? '' : ` (up to ≈ ${megabytes(size)} installed)`;
@@ -52,7 +51,7 @@ export const rule: Rule = {
             span: pkg.word.span,
             instruction: run.instruction.index,
             tags: ['unnecessary'],
-            fixes: edit ? [{ title: `Remove \`${pkg.word.text}\` from \`${install.program} ${install.subcommand.text}\`${saving}`, safety: 'unsafe', edits: [edit] }] : [],
+            fixes: removePackageFixes(model.parsed, run, install, pkg, saving),
           };
         }
       }

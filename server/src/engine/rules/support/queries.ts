@@ -1,7 +1,8 @@
 import type { InstructionRecord } from '../../parse/dockerfile';
 import type { FileModel, RunInstruction } from '../../model/file-model';
 import type { PackageInstall } from '../../model/packages';
-import type { Span } from '../../types';
+import { removeInstruction, removeListItem } from '../../fixes/edits';
+import type { Fix, Span } from '../../types';
 
 /** Small queries over the model that several rules share. */
 
@@ -57,4 +58,14 @@ export function exposedPorts(model: FileModel, instruction: InstructionRecord): 
 
 function text(model: FileModel, span: Span): string {
   return model.text.slice(span.start, span.end);
+}
+
+/** The safe fix that removes one port from an EXPOSE, or the EXPOSE when it was its only port. */
+export function removePortFix(model: FileModel, instruction: InstructionRecord, ports: readonly ExposedPort[], index: number): Fix {
+  const port = ports[index];
+  return {
+    title: `Remove port \`${port?.text ?? ''}\` from \`EXPOSE\``,
+    safety: 'safe',
+    edits: [ports.length === 1 ? removeInstruction(model.parsed, instruction) : removeListItem(instruction.args.map((arg) => arg.span), index)],
+  };
 }
