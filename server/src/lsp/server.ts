@@ -106,6 +106,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   async function drain(uri: string, state: LintState): Promise<void> {
     try {
       do {
+        await settleChanges(uri);
         state.again = false;
         const forced = state.forced;
         state.forced = false;
@@ -116,6 +117,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       state.running = false;
       if (!documents.get(uri)) lintStates.delete(uri);
     }
+  }
+
+  /**
+   * vscode-jsonrpc applies one received message per event-loop turn, and a lint runs synchronously in
+   * a turn: linting right away would lint every version of a burst. Let the turns go by until the
+   * document stops changing, so the lint runs once, on the latest text, without a fixed delay.
+   */
+  async function settleChanges(uri: string): Promise<void> {
+    let version: number | undefined;
+    do {
+      version = documents.get(uri)?.version;
+      await nextTurn();
+      await nextTurn();
+    } while (documents.get(uri)?.version !== version);
   }
 
   async function lintDocument(uri: string, forced: boolean): Promise<'done' | 'stale'> {
@@ -239,4 +254,8 @@ function readInitializationOptions(raw: unknown): BulkheadInitializationOptions 
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

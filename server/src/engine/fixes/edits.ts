@@ -1,4 +1,4 @@
-import type { InstructionRecord, ParsedDockerfile } from '../parse/dockerfile';
+import { parseDockerfile, type InstructionRecord, type ParsedDockerfile } from '../parse/dockerfile';
 import type { DocCommand } from '../model/commands';
 import type { RunInstruction } from '../model/file-model';
 import type { PackageInstall, PackageRecord } from '../model/packages';
@@ -94,9 +94,14 @@ export function appendToRun(parsed: ParsedDockerfile, run: RunInstruction, comma
     : insertAt(script.appendAt, ` ${escapeChar}${newline}${indent}&& ${command}`);
 }
 
-/** Adds an instruction on a new line after an existing one, with the file's line break style. */
-export function insertInstructionAfter(parsed: ParsedDockerfile, instruction: InstructionRecord, line: string): Edit {
+/**
+ * Adds an instruction on a new line after an existing one, with the file's line break style; null
+ * when a trailing continuation or an unterminated heredoc would swallow the new line.
+ */
+export function insertInstructionAfter(parsed: ParsedDockerfile, instruction: InstructionRecord, line: string): Edit | null {
   const { lines, text } = parsed;
   const end = lines.lineEnd(lines.positionAt(instruction.span.end).line);
-  return insertAt(end, `${text.includes('\r\n') ? '\r\n' : '\n'}${line}`);
+  const inserted = `${text.includes('\r\n') ? '\r\n' : '\n'}${line}`;
+  const after = parseDockerfile(text.slice(0, end) + inserted + text.slice(end));
+  return after.instructions.length === parsed.instructions.length + 1 ? insertAt(end, inserted) : null;
 }

@@ -4,7 +4,10 @@
  */
 export const UNKNOWN = Symbol('unknown');
 export type VariableValue = string | typeof UNKNOWN;
-export type Scope = ReadonlyMap<string, VariableValue>;
+/** Variables in scope at one instruction: a map, or a short chain of bindings over one. */
+export interface Scope {
+  get(name: string): VariableValue | undefined;
+}
 
 const REFERENCE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
@@ -62,8 +65,47 @@ export function substitute(text: string, scope: Scope, undeclaredUnknown = false
   }
 }
 
+/**
+ * Scopes are kept for every instruction, so a binding shares its parent instead of copying it (copies
+ * made thousands of ARGs quadratic); a chain is flattened into a map every few bindings to keep
+ * look-ups short.
+ */
+const MAX_CHAIN = 32;
+
+class Binding implements Scope {
+  constructor(
+    readonly parent: Scope,
+    readonly name: string,
+    readonly value: VariableValue,
+    readonly depth: number,
+  ) {}
+
+  get(name: string): VariableValue | undefined {
+    let scope: Scope = this;
+    while (scope instanceof Binding) {
+      if (scope.name === name) return scope.value;
+      scope = scope.parent;
+    }
+    return scope.get(name);
+  }
+}
+
 export function withVariable(scope: Scope, name: string, value: VariableValue): Scope {
-  const next = new Map(scope);
-  next.set(name, value);
-  return next;
+  const binding = new Binding(scope, name, value, scope instanceof Binding ? scope.depth + 1 : 1);
+  return binding.depth < MAX_CHAIN ? binding : flatten(binding);
+}
+
+function flatten(binding: Binding): Scope {
+  const chain: Binding[] = [];
+  let scope: Scope = binding;
+  while (scope instanceof Binding) {
+    chain.push(scope);
+    scope = scope.parent;
+  }
+  const values = new Map(scope instanceof Map ? (scope as ReadonlyMap<string, VariableValue>) : []);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const link = chain[k];
+    if (link) values.set(link.name, link.value);
+  }
+  return values;
 }

@@ -1,6 +1,7 @@
 import { DockerfileParser, Instruction } from 'dockerfile-ast';
 import type { Span } from '../types';
 import { parseExecForm, type JsonStringRecord } from './exec-form';
+import { parseInChunks } from './chunks';
 import { LineIndex } from './line-index';
 
 /** Plain records read once from dockerfile-ast; nothing downstream touches the AST. */
@@ -68,7 +69,13 @@ const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const FLAG_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
 
+/** Reads a Dockerfile into plain records, re-parsing only the instructions an edit changed. */
 export function parseDockerfile(text: string): ParsedDockerfile {
+  return parseInChunks(text, parseWhole);
+}
+
+/** Parses the whole text with dockerfile-ast in one go. */
+export function parseWhole(text: string): ParsedDockerfile {
   const lines = new LineIndex(text);
   const dockerfile = DockerfileParser.parse(text);
   const toSpan = (range: { start: { line: number; character: number }; end: { line: number; character: number } }): Span => ({

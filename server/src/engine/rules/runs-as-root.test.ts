@@ -17,6 +17,18 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'no fix when the last RUN continues to the end of the file (the USER line would join it)',
+      code: 'FROM node:22\nRUN echo hi \\\n',
+      errors: [{ messageId: 'noUser', line: 1, column: 6, endLine: 1, endColumn: 13 }],
+      output: null,
+    },
+    {
+      name: 'no fix inside an unterminated heredoc (found by fuzzing)',
+      code: 'FROM node:22\nRUN <<EOF\necho hi\n',
+      errors: [{ messageId: 'noUser', line: 1, column: 6, endLine: 1, endColumn: 13 }],
+      output: null,
+    },
+    {
       name: 'last USER is root',
       code: 'FROM ubuntu:24.04\nUSER root\n',
       errors: [{ messageId: 'userRoot', line: 2, column: 6, endLine: 2, endColumn: 10 }],

@@ -1,5 +1,5 @@
 import { imageFacts } from '../../knowledge/images';
-import { insertInstructionAfter } from '../fixes/edits';
+import { fixesOf, insertInstructionAfter } from '../fixes/edits';
 import type { InstructionRecord } from '../parse/dockerfile';
 import type { FileModel, Stage } from '../model/file-model';
 import type { Finding, Fix, Rule } from '../types';
@@ -99,5 +99,5 @@ function addUser(model: FileModel, final: Stage | undefined, user: string | null
   const lastIndex = final?.instructions[final.instructions.length - 1];
   const last = lastIndex === undefined ? undefined : model.instructions[lastIndex];
   if (!user || !last) return [];
-  return [{ title: `Add \`USER ${user}\` at the end of the final stage`, safety: 'unsafe', edits: [insertInstructionAfter(model.parsed, last, `USER ${user}`)] }];
+  return fixesOf(`Add \`USER ${user}\` at the end of the final stage`, insertInstructionAfter(model.parsed, last, `USER ${user}`), 'unsafe');
 }

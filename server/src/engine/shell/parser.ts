@@ -29,8 +29,15 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', '/bin/sh', '/
 const MAX_DEPTH = 3;
 
 /** Parses a shell script; nested `sh -c '...'` strings and shell heredocs are read too. */
+/**
+ * Beyond this size a script is not read (tree-sitter-bash takes seconds on some megabyte inputs): it
+ * counts as unreadable, and rules stay silent about it. Real RUN scripts are a few kilobytes.
+ */
+const MAX_SCRIPT_LENGTH = 256 * 1024;
+
 export function parseShellScript(script: string): ShellScript {
   if (!parser) throw new Error('shell parser used before initShellParser()');
+  if (script.length > MAX_SCRIPT_LENGTH) return { commands: [], hasErrors: true, end: script.length, hasHeredoc: false };
   const tree = parser.parse(script);
   if (!tree) return { commands: [], hasErrors: true, end: script.length, hasHeredoc: false };
   try {
