@@ -1,6 +1,6 @@
 import { replace } from '../fixes/edits';
 import type { Finding, Rule } from '../types';
-import { exposedPorts, instructionsReachingFinalImage, removePortFix, type PortValue } from './support/queries';
+import { exposedPorts, instructionsReachingFinalImage, portRemover, type PortValue } from './support/queries';
 
 /** Remote-access services other than SSH (ssh-port-exposed covers 22), with the protocols they use. */
 const SERVICES: readonly { port: number; service: string; udp: boolean }[] = [
@@ -32,12 +32,13 @@ export const rule: Rule = {
     const services = SERVICES.filter((s) => !ctx.settings.allowedPorts.includes(s.port));
     for (const instruction of instructionsReachingFinalImage(model, 'EXPOSE')) {
       const ports = exposedPorts(model, instruction);
+      const removePort = portRemover(model, instruction, ports);
       for (const [index, port] of ports.entries()) {
         const hits = port.values.flatMap((value) => services.filter((s) => covers(value, s)).map((service) => ({ value, service })));
         const first = hits[0];
         if (!first) continue;
         const names = [...new Set(hits.map((hit) => hit.service.service))].join(' and ');
-        const removal = removePortFix(model, instruction, ports, index);
+        const removal = removePort(index);
         const base = { instruction: instruction.index, span: port.span };
         if (port.viaVariable) {
           const single = port.values.length === 1 && first.value.from === first.value.to;

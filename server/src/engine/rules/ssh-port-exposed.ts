@@ -1,6 +1,6 @@
 import { replace } from '../fixes/edits';
 import type { Finding, Rule } from '../types';
-import { exposedPorts, instructionsReachingFinalImage, removePortFix } from './support/queries';
+import { exposedPorts, instructionsReachingFinalImage, portRemover } from './support/queries';
 
 const SSH_PORT = 22;
 
@@ -25,10 +25,11 @@ export const rule: Rule = {
     if (ctx.settings.allowedPorts.includes(SSH_PORT)) return;
     for (const instruction of instructionsReachingFinalImage(model, 'EXPOSE')) {
       const ports = exposedPorts(model, instruction);
+      const removePort = portRemover(model, instruction, ports);
       for (const [index, port] of ports.entries()) {
         const hit = port.values.find((value) => value.protocol !== 'udp' && value.from <= SSH_PORT && SSH_PORT <= value.to);
         if (!hit) continue;
-        const removal = removePortFix(model, instruction, ports, index);
+        const removal = removePort(index);
         const base = { instruction: instruction.index, span: port.span };
         if (port.viaVariable) {
           const single = port.values.length === 1 && hit.from === hit.to;

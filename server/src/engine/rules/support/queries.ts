@@ -60,12 +60,15 @@ function text(model: FileModel, span: Span): string {
   return model.text.slice(span.start, span.end);
 }
 
-/** The safe fix that removes one port from an EXPOSE, or the EXPOSE when it was its only port. */
-export function removePortFix(model: FileModel, instruction: InstructionRecord, ports: readonly ExposedPort[], index: number): Fix {
-  const port = ports[index];
-  return {
-    title: `Remove port \`${port?.text ?? ''}\` from \`EXPOSE\``,
+/**
+ * Makes the safe fixes that remove one port from an EXPOSE, or the EXPOSE when it was its only port.
+ * The argument spans are gathered once: an EXPOSE can list hundreds of thousands of ports.
+ */
+export function portRemover(model: FileModel, instruction: InstructionRecord, ports: readonly ExposedPort[]): (index: number) => Fix {
+  const spans = instruction.args.map((arg) => arg.span);
+  return (index) => ({
+    title: `Remove port \`${ports[index]?.text ?? ''}\` from \`EXPOSE\``,
     safety: 'safe',
-    edits: [ports.length === 1 ? removeInstruction(model.parsed, instruction) : removeListItem(instruction.args.map((arg) => arg.span), index)],
-  };
+    edits: [ports.length === 1 ? removeInstruction(model.parsed, instruction) : removeListItem(spans, index)],
+  });
 }
