@@ -6,7 +6,7 @@ import { LineIndex } from './line-index';
  * dockerfile-ast re-parses the whole document on every call, which dominates a keystroke in a long
  * file. Instructions are independent once the escape char is known, so the text is cut at instruction
  * starts and each chunk's records are cached by its text: an edit re-parses only the chunk it touched.
- * Files this cutting could misread (heredocs, an escape directive, lone CRs) are parsed whole; a test
+ * Files this cutting could misread (heredocs, an escape directive, a BOM, lone CRs) are parsed whole; a test
  * checks over the corpus that both ways give the same records.
  */
 const MAX_ENTRIES = 8000;
@@ -14,11 +14,12 @@ const cache = new Map<string, ParsedDockerfile>();
 
 export function parseInChunks(text: string, parseWhole: (text: string) => ParsedDockerfile): ParsedDockerfile {
   if (!isChunkable(text)) return parseWhole(text);
+  const starts = chunkStarts(text);
   const instructions: InstructionRecord[] = [];
   const comments: CommentRecord[] = [];
   const lines = new LineIndex(text);
   let first: ParsedDockerfile | undefined;
-  for (const start of chunkStarts(text)) {
+  for (const start of starts) {
     const chunk = cachedParse(text.slice(start.offset, start.end), parseWhole);
     first ??= chunk;
     for (const record of chunk.instructions) instructions.push(shiftInstruction(record, start.offset, instructions.length));
@@ -28,7 +29,7 @@ export function parseInChunks(text: string, parseWhole: (text: string) => Parsed
 }
 
 function isChunkable(text: string): boolean {
-  if (text.includes('<<') || /\r(?!\n)/.test(text)) return false;
+  if (text.includes('<<') || /\r(?!\n)|\uFEFF/.test(text)) return false;
   // Parser directives sit in the leading comment lines; only the default escape char is cut here.
   const head = /^(?:[ \t]*#[^\n]*\n)*/.exec(text)?.[0] ?? '';
   return !/^[ \t]*#[ \t]*escape[ \t]*=/im.test(head);
@@ -49,14 +50,13 @@ function chunkStarts(text: string): ChunkStart[] {
   for (let offset = 0; offset < text.length; line++) {
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline;
-    const content = text.slice(offset, end).trim();
-    const blankOrComment = content === '' || content.startsWith('#');
-    if (!blankOrComment) {
-      if (!inContinuation && starts.length > 0) starts.push({ offset, line });
-      if (!inContinuation && starts.length === 0) starts.push({ offset: 0, line: 0 });
-      inContinuation = content.endsWith('\\');
-    }
+    const lineStart = offset;
+    const raw = text.slice(offset, end).replace(/\r$/, '');
     offset = end + 1;
+    const content = raw.trim();
+    if (content === '' || content.startsWith('#')) continue;
+    if (!inContinuation) starts.push(starts.length === 0 ? { offset: 0, line: 0 } : { offset: lineStart, line });
+    inContinuation = content.endsWith('\\');
   }
   if (starts.length === 0) starts.push({ offset: 0, line: 0 });
   return starts.map((start, k) => ({ ...start, end: starts[k + 1]?.offset ?? text.length }));
