@@ -12,7 +12,7 @@ describe('parsing in chunks', () => {
     'no trailing newline, leading blank lines': '\n\n  FROM alpine\n  RUN echo a\\\n    b',
     'a continuation that ends the file': 'FROM alpine\nRUN echo \\',
     'only comments': '# just\n# comments\n',
-    'heredocs stay with their instruction': 'FROM a\nRUN <<EOF bash\nFROM b\nEOF\nCOPY <<-"X" <<Y /dst\n\tRUN no\n\tX\nENV in=body\nY\nRUN cat <<EOF > f\nunterminated\nFROM c\n',
+    'heredocs (such files are parsed whole)': 'FROM a\nRUN <<EOF bash\nFROM b\nEOF\nCOPY <<-"X" <<Y /dst\n\tRUN no\n\tX\nENV in=body\nY\nRUN cat <<EOF > f\nunterminated\nFROM c\n',
     'a here-string makes the file parse whole': 'FROM a\nRUN cat <<< "x"\nRUN b\n',
     'instruction-like words in comments and continuations': 'FROM a\nRUN echo \\\n# FROM b\nFROM c\n',
   };
