@@ -9,7 +9,7 @@ import { LineIndex } from './line-index';
  * Files this cutting could misread (heredocs, an escape directive, a BOM, lone CRs) are parsed whole; a test
  * checks over the corpus that both ways give the same records.
  */
-const MAX_ENTRIES = 8000;
+const MAX_ENTRIES = 3000;
 const cache = new Map<string, ParsedDockerfile>();
 
 export function parseInChunks(text: string, parseWhole: (text: string) => ParsedDockerfile): ParsedDockerfile {
