@@ -1,3 +1,4 @@
+/// <reference types="mocha" />
 // Shared by the extension-host tests: they use only the `vscode` API, on a copy of
 // test/e2e/fixtures/workspace that the runner makes for each run (tests edit and save files there).
 import * as assert from 'node:assert/strict';
@@ -141,4 +142,23 @@ export function configurationSettled(section: string, quietMs = 3000): Promise<v
       resolve();
     }
   });
+}
+
+/**
+ * A fixture that the tests of a suite edit: opened once, put back before each test (waiting until
+ * the diagnostics of `rules` are there again, so no test sees the previous one's) and after the suite.
+ */
+export function editedFixture(uri: vscode.Uri, rules: readonly string[]): { readonly document: vscode.TextDocument; readonly original: string } {
+  const state = {} as { document: vscode.TextDocument; original: string };
+  suiteSetup(async () => {
+    state.document = (await open(uri)).document;
+    state.original = state.document.getText();
+  });
+  setup(async () => {
+    await resetFile(uri, state.original);
+    await vscode.window.showTextDocument(state.document);
+    await diagnosticsWhere(uri, 'the original findings', (found) => rules.every((rule) => found.some((d) => ruleOf(d) === rule)));
+  });
+  suiteTeardown(() => resetFile(uri, state.original));
+  return state;
 }

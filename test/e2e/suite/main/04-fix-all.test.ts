@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { diagnosticsWhere, fixture, open, resetFile, ruleOf, updateSetting, waitFor } from '../helpers';
+import { diagnosticsWhere, editedFixture, fixture, ruleOf, updateSetting, waitFor } from '../helpers';
 
 /** What applying every safe fix to the fixture Dockerfile gives (shared with the Neovim test). */
 function expectedFixed(): string {
@@ -16,19 +16,7 @@ const SAFELY_FIXED = ['maintainer-deprecated', 'apt-install-recommends', 'apt-li
 
 suite('fix all', () => {
   const uri = () => fixture('Dockerfile');
-  let original: string;
-  let document: vscode.TextDocument;
-
-  suiteSetup(async () => {
-    document = (await open(uri())).document;
-    original = document.getText();
-  });
-  setup(async () => {
-    await resetFile(uri(), original);
-    await vscode.window.showTextDocument(document);
-    await diagnosticsWhere(uri(), 'the original findings', (found) => SAFELY_FIXED.every((rule) => found.some((d) => ruleOf(d) === rule)));
-  });
-  suiteTeardown(() => resetFile(uri(), original));
+  const edited = editedFixture(uri(), SAFELY_FIXED);
 
   test('source.fixAll.bulkhead runs through editor.codeActionsOnSave and the saved file has every safe fix', async () => {
     await updateSetting('editor.codeActionsOnSave', { 'source.fixAll.bulkhead': 'explicit' }, vscode.ConfigurationTarget.Global);
@@ -36,9 +24,9 @@ suite('fix all', () => {
       const edit = new vscode.WorkspaceEdit();
       edit.insert(uri(), new vscode.Position(0, 0), '# saved with fix-all on save\n');
       assert.ok(await vscode.workspace.applyEdit(edit));
-      assert.ok(await document.save());
+      assert.ok(await edited.document.save());
       const expected = `# saved with fix-all on save\n${expectedFixed()}`;
-      assert.equal(document.getText(), expected);
+      assert.equal(edited.document.getText(), expected);
       assert.equal(readFileSync(uri().fsPath, 'utf8'), expected, 'the fixed text is what was written to disk');
       const left = await diagnosticsWhere(uri(), 'diagnostics of the fixed text', (found) => !found.some((d) => SAFELY_FIXED.includes(ruleOf(d) ?? '')));
       assert.ok(left.some((d) => ruleOf(d) === 'ssh-server-installed'), 'a finding whose only fix is unsafe stays');
@@ -51,14 +39,14 @@ suite('fix all', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri(), new vscode.Position(0, 0), '# saved without fix-all\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await document.save());
-    assert.equal(document.getText(), `# saved without fix-all\n${original}`);
+    assert.ok(await edited.document.save());
+    assert.equal(edited.document.getText(), `# saved without fix-all\n${edited.original}`);
   });
 
   test('the "Fix All Safe Problems" command applies every safe fix to the active editor', async () => {
     const changed = await vscode.commands.executeCommand<boolean>('bulkhead.fixAll');
     assert.equal(changed, true);
-    await waitFor('the fixed text', () => document.getText() === expectedFixed());
-    assert.equal(document.isDirty, true, 'the command edits; saving stays with the user');
+    await waitFor('the fixed text', () => edited.document.getText() === expectedFixed());
+    assert.equal(edited.document.isDirty, true, 'the command edits; saving stays with the user');
   });
 });
