@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { applyFixes } from '../server/src/engine/fixes/apply';
+import { applyFixes, withCreatedFiles } from '../server/src/engine/fixes/apply';
 import { fixText, lint, type LintOptions } from '../server/src/engine/lint';
 import { buildModel } from '../server/src/engine/model/file-model';
 import { TEST_NOW } from '../server/src/engine/rules/tester';
@@ -12,10 +12,12 @@ import { projectSeeds } from './fuzz/inputs';
  * Fix properties over the project's own Dockerfiles (examples/, test fixtures, the blocks of every
  * rule page): each offered fix, applied alone, leaves a file whose shell still parses, removes its
  * finding and adds no error; `fix` twice changes nothing the second time. test/corpus/real-corpus.test.ts
- * checks the same over the real corpus in `npm run test:corpus`.
+ * checks the same over the real corpus in `npm run test:corpus`. The build context has no
+ * `.dockerignore`, so the fix that creates one is checked too: once the context has the file, its
+ * finding is gone.
  */
 
-const OPTIONS: LintOptions = { now: TEST_NOW };
+const OPTIONS: LintOptions = { now: TEST_NOW, buildContext: { hasDockerignore: false } };
 
 function brokenRuns(text: string): number {
   return buildModel(text).runs.filter((run) => run.script?.hasErrors).length;
@@ -50,10 +52,10 @@ describe('fix properties over the project Dockerfiles', () => {
         const key = `${finding.rule}: ${finding.message}`;
         for (const fix of finding.fixes) {
           const where = `${finding.rule} "${fix.title}" (${fix.safety})`;
-          const fixed = applyFixes(seed.text, [fix]).text;
-          assert.notEqual(fixed, seed.text, `${where} changed nothing`);
+          const { text: fixed, created } = applyFixes(seed.text, [fix]);
+          assert.ok(fixed !== seed.text || created.length > 0, `${where} changed nothing`);
           assert.ok(brokenRuns(fixed) <= broken, `${where} left a shell syntax error:\n${fixed}`);
-          const after = lint(fixed, OPTIONS).findings;
+          const after = lint(fixed, { ...OPTIONS, buildContext: withCreatedFiles(OPTIONS.buildContext ?? {}, created) }).findings;
           assert.ok((tally(after).get(key) ?? 0) < (before.get(key) ?? 0), `${where} did not remove its finding:\n${fixed}`);
           for (const [error, count] of tally(after, (f) => f.severity === 'error')) {
             assert.ok(count <= (errorsBefore.get(error) ?? 0), `${where} added an error: ${error}\n${fixed}`);
@@ -63,7 +65,9 @@ describe('fix properties over the project Dockerfiles', () => {
       for (const mode of ['safe', 'unsafe'] as const) {
         const once = fixText(seed.text, OPTIONS, mode);
         assert.ok(once.converged, `${mode} fixes did not converge`);
-        assert.equal(fixText(once.text, OPTIONS, mode).text, once.text, `a second ${mode} fix pass changed the text`);
+        const again = fixText(once.text, { ...OPTIONS, buildContext: once.buildContext }, mode);
+        assert.equal(again.text, once.text, `a second ${mode} fix pass changed the text`);
+        assert.deepEqual(again.created, [], `a second ${mode} fix pass created files again`);
       }
     });
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { applyFixes } from '../../server/src/engine/fixes/apply';
+import { applyFixes, withCreatedFiles } from '../../server/src/engine/fixes/apply';
 import { fixText, lint, type LintOptions } from '../../server/src/engine/lint';
 import { buildModel } from '../../server/src/engine/model/file-model';
 import { TEST_NOW } from '../../server/src/engine/rules/tester';
@@ -12,7 +12,8 @@ import { loadEngine } from '../../server/src/node/load-engine';
 /**
  * Lints every real Dockerfile of ../shared/corpus/real: no rule throws, every offered fix applies
  * cleanly on its own, and the fix loop is stable. Prints the error-severity findings per rule over
- * the files INDEX.json files under `official`.
+ * the files INDEX.json files under `official`. The build context has no `.dockerignore`, so the fix
+ * that creates one is checked too.
  */
 
 const REAL = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
@@ -62,7 +63,7 @@ describe('real Dockerfiles', { skip: corpusExists ? false : `skipped: ${REAL} do
     it(file, () => {
       const text = readFileSync(join(REAL, file), 'utf8');
       const errors: string[] = [];
-      const options: LintOptions = { now: TEST_NOW, onRuleError: (rule, error) => errors.push(`${rule}: ${String(error)}`) };
+      const options: LintOptions = { now: TEST_NOW, buildContext: { hasDockerignore: false }, onRuleError: (rule, error) => errors.push(`${rule}: ${String(error)}`) };
       const findings = lint(text, options).findings;
       assert.deepEqual(errors, [], 'a rule threw');
       if (index.get(file) === 'official') {
@@ -75,10 +76,10 @@ describe('real Dockerfiles', { skip: corpusExists ? false : `skipped: ${REAL} do
       for (const finding of findings) {
         for (const fix of finding.fixes) {
           const where = `${finding.rule} "${fix.title}" (${fix.safety})`;
-          const fixed = applyFixes(text, [fix]).text;
-          assert.notEqual(fixed, text, `${where} changed nothing`);
+          const { text: fixed, created } = applyFixes(text, [fix]);
+          assert.ok(fixed !== text || created.length > 0, `${where} changed nothing`);
           assert.ok(brokenRuns(fixed) <= broken, `${where} left a shell syntax error`);
-          const afterFix = lint(fixed, options).findings;
+          const afterFix = lint(fixed, { ...options, buildContext: withCreatedFiles(options.buildContext ?? {}, created) }).findings;
           assert.deepEqual(errors, [], `a rule threw after ${where}`);
           assert.ok((countBy(afterFix).get(key(finding)) ?? 0) < (before.get(key(finding)) ?? 0), `${where} did not remove its finding`);
           for (const [k, count] of countBy(afterFix, (f) => f.severity === 'error')) {
@@ -90,7 +91,9 @@ describe('real Dockerfiles', { skip: corpusExists ? false : `skipped: ${REAL} do
       for (const mode of ['safe', 'unsafe'] as const) {
         const once = fixText(text, options, mode);
         assert.ok(once.converged, `${mode} fixes did not converge`);
-        assert.equal(fixText(once.text, options, mode).text, once.text, `a second ${mode} fix pass changed the text`);
+        const again = fixText(once.text, { ...options, buildContext: once.buildContext }, mode);
+        assert.equal(again.text, once.text, `a second ${mode} fix pass changed the text`);
+        assert.deepEqual(again.created, [], `a second ${mode} fix pass created files again`);
         assert.deepEqual(errors, [], `a rule threw while fixing (${mode})`);
       }
     });

@@ -16,7 +16,8 @@ Options:
                      for one beside each Dockerfile and upward
   --fail-on LEVEL    lint, fix, audit: exit 1 on findings at or above error (lint and fix default),
                      warning, info, or none (audit default)
-  --unsafe           fix: also apply each finding's preferred unsafe fix
+  --unsafe           fix: also apply each finding's preferred unsafe fix; one creates a
+                     .dockerignore beside the Dockerfile (never over an existing file)
   --dry-run          fix: print a unified diff and write nothing
   --output FILE      migrate: where to write (default: .bulkhead.yaml beside FILE; - for stdout)
   --force            migrate: overwrite an existing output file

@@ -29,3 +29,27 @@ export function writeFileAtomic(path: string, text: string): void {
     throw error;
   }
 }
+
+/**
+ * Creates a file that must not exist yet. The `wx` flag makes the existence check and the creation
+ * one step, so a file that appeared since it was looked for is never overwritten: the call fails
+ * with EEXIST instead. A failed write removes the partial file it created.
+ */
+export function createFileExclusive(path: string, text: string): void {
+  const fd = openSync(path, 'wx');
+  try {
+    try {
+      writeSync(fd, text, null, 'utf8');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
+    throw error;
+  }
+}

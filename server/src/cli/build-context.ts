@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, normalize, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import type { FileModel } from '../engine/model/file-model';
 import type { BuildContextSnapshot } from '../engine/types';
 
@@ -26,6 +26,17 @@ export function readBuildContext(dockerfile: string, model: FileModel): BuildCon
     if (files.size >= MAX_FILES) break;
   }
   return { hasDockerignore, files };
+}
+
+/**
+ * Absolute path of a file a fix creates in the build context of `dockerfile`, or null when the
+ * relative path would leave the context.
+ */
+export function contextFilePath(dockerfile: string, path: string): string | null {
+  const context = dirname(dockerfile);
+  const target = resolve(context, path);
+  const rel = relative(context, target);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? null : target;
 }
 
 /** Local sources of COPY/ADD: every argument but the destination, unless copied from a stage or image. */

@@ -1,8 +1,8 @@
-import { applyFixes } from './fixes/apply';
+import { applyFixes, withCreatedFiles } from './fixes/apply';
 import { buildModel, type FileModel } from './model/file-model';
 import { readSuppressions, type Suppressions } from './pragmas';
 import { allRules } from './rules';
-import type { BuildContextSnapshot, ConfiguredSeverity, Fix, ReportedFinding, Rule, RuleContext, RuleSettings } from './types';
+import type { BuildContextSnapshot, ConfiguredSeverity, FileCreation, Fix, ReportedFinding, Rule, RuleContext, RuleSettings } from './types';
 
 export interface LintOptions {
   /** Severity per rule id; rules not listed keep their default. */
@@ -38,12 +38,18 @@ export function runRules(model: FileModel, options: LintOptions): ReportedFindin
     const severity = options.rules?.[rule.id] ?? defaultSeverity(rule, context.settings);
     if (severity === 'off' || isSuppressed(rule, suppressions.global)) continue;
     try {
+      let reported = 0;
       for (const finding of rule.check(model, context)) {
         const local = suppressions.byInstruction.get(finding.instruction);
         if (local && isSuppressed(rule, local)) continue;
+        if (reported === MAX_FINDINGS_PER_RULE) {
+          findings.push(limitReached(rule, finding.span));
+          break;
+        }
         const message = rule.meta.messages[finding.messageId];
         if (!message) throw new Error(`rule ${rule.id} reported unknown message id ${finding.messageId}`);
         findings.push({ rule: rule.id, severity, message: message(finding.data), span: finding.span, fixes: finding.fixes, tags: finding.tags ?? [] });
+        reported++;
       }
     } catch (error) {
       if (!options.onRuleError) throw error;
@@ -51,6 +57,24 @@ export function runRules(model: FileModel, options: LintOptions): ReportedFindin
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * Findings one rule reports in one file before it stops: a file that trips a rule thousands of times
+ * (an EXPOSE of 350,000 ports) would otherwise spend seconds building findings nobody reads, and
+ * VS Code shows at most 1,000 diagnostics per file anyway.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
+function limitReached(rule: Rule, span: ReportedFinding['span']): ReportedFinding {
+  return {
+    rule: rule.id,
+    severity: 'info',
+    message: `\`${rule.id}\` stopped after ${MAX_FINDINGS_PER_RULE.toLocaleString('en-US')} findings in this file; fix those and lint again to see the rest.`,
+    span,
+    fixes: [],
+    tags: [],
+  };
 }
 
 /** A rule's severity when configuration does not name it: its default, or on when the setting it depends on is set. */
@@ -77,20 +101,31 @@ export interface FixResult {
   readonly applied: number;
   /** False when fixes still applied after the last pass: a rule that does not converge. */
   readonly converged: boolean;
+  /** Files the fixes create in the build context, for the adapter to write. */
+  readonly created: readonly FileCreation[];
+  /** The options' build context with those files: what to lint the fixed text with. */
+  readonly buildContext: BuildContextSnapshot;
 }
 
 const MAX_FIX_PASSES = 10;
 
-/** Applies fixes, re-linting between passes, until nothing changes (as Ruff does). */
+/**
+ * Applies fixes, re-linting between passes, until nothing changes (as Ruff does). Each pass lints
+ * against the build context as earlier passes left it, so a fix that creates a file ends its finding.
+ */
 export function fixText(text: string, options: LintOptions, mode: FixMode): FixResult {
   let current = text;
   let applied = 0;
+  let buildContext = options.buildContext ?? {};
+  const created: FileCreation[] = [];
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = lint(current, options).findings.flatMap((finding) => chooseFix(finding, mode) ?? []);
+    const fixes = lint(current, { ...options, buildContext }).findings.flatMap((finding) => chooseFix(finding, mode) ?? []);
     const result = applyFixes(current, fixes);
-    if (result.applied === 0 || result.text === current) return { text: current, applied, converged: true };
+    if (result.applied === 0 || (result.text === current && result.created.length === 0)) return { text: current, applied, converged: true, created, buildContext };
     applied += result.applied;
     current = result.text;
+    created.push(...result.created);
+    buildContext = withCreatedFiles(buildContext, result.created);
   }
-  return { text: current, applied, converged: false };
+  return { text: current, applied, converged: false, created, buildContext };
 }

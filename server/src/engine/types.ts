@@ -38,10 +38,22 @@ export interface Edit {
   readonly newText: string;
 }
 
+/**
+ * A file a fix creates in the build context. The engine only describes it: the adapter writes it,
+ * never over an existing file.
+ */
+export interface FileCreation {
+  /** Relative to the build context, `/`-separated. */
+  readonly path: string;
+  readonly content: string;
+}
+
 export interface Fix {
   readonly title: string;
   readonly safety: FixSafety;
+  /** Edits of the Dockerfile; may be empty when the fix only creates files. */
   readonly edits: readonly Edit[];
+  readonly creates?: readonly FileCreation[];
 }
 
 /** What a rule reports; the runner adds the rule id, severity and rendered message. */

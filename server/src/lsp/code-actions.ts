@@ -1,16 +1,18 @@
 import {
   CodeActionKind,
+  CreateFile,
+  ResourceOperationKind,
   TextDocumentEdit,
+  TextEdit,
   type ClientCapabilities,
   type CodeAction,
   type CodeActionContext,
   type Diagnostic,
-  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LineIndex } from '../engine/parse/line-index';
-import type { Edit, ReportedFinding } from '../engine/types';
+import type { Edit, Fix, ReportedFinding } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, DISABLE_RULE_COMMAND, FIX_ALL_KIND, type DisableRuleArguments } from '../../../protocol/requests';
 import type { Analysis } from './analysis';
 import { readDiagnosticData, toDiagnostic, toRange } from './diagnostics';
@@ -21,18 +23,28 @@ export interface CodeActionSupport {
   readonly fixAll: boolean;
   /** `documentChanges` (edits tied to a version) rather than plain `changes`. */
   readonly versionedEdits: boolean;
+  /** `CreateFile` operations in `documentChanges`: fixes that create a file are offered only then. */
+  readonly createFiles: boolean;
   /** Whether the client runs `DISABLE_RULE_COMMAND` itself. */
   readonly disableRuleCommand: boolean;
 }
+
+/**
+ * Where a file a fix creates goes: its URI, or null when it cannot be created (the document is not a
+ * file on disk, or the file exists by now, which the cached lint may not know yet).
+ */
+export type NewFileUri = (documentUri: string, path: string) => string | null;
 
 export function readCodeActionSupport(capabilities: ClientCapabilities, clientCommands: readonly string[]): CodeActionSupport {
   const kinds = capabilities.textDocument?.codeAction?.codeActionLiteralSupport?.codeActionKind.valueSet ?? [];
   // A client that lists a kind supports its sub-kinds too (LSP: "the client supports the base kind").
   const supports = (kind: string): boolean => kinds.some((base) => kind === base || kind.startsWith(`${base}.`));
+  const workspaceEdit = capabilities.workspace?.workspaceEdit;
   return {
     quickFix: supports(CodeActionKind.QuickFix),
     fixAll: supports(FIX_ALL_KIND),
-    versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    versionedEdits: workspaceEdit?.documentChanges === true,
+    createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes(ResourceOperationKind.Create),
     disableRuleCommand: clientCommands.includes(DISABLE_RULE_COMMAND),
   };
 }
@@ -50,18 +62,20 @@ export function wants(only: readonly string[] | undefined, kind: string): boolea
 /** Unsafe fixes stay on offer but say so in the title, the one field every client shows. */
 const UNSAFE_SUFFIX = ' (unsafe)';
 
-export function quickFixes(document: TextDocument, analysis: Analysis, context: CodeActionContext, support: CodeActionSupport): CodeAction[] {
+export function quickFixes(document: TextDocument, analysis: Analysis, context: CodeActionContext, support: CodeActionSupport, newFileUri: NewFileUri): CodeAction[] {
   const actions: CodeAction[] = [];
   const ignored = new Set<string>();
   for (const [finding, diagnostic] of findingsOf(analysis, context.diagnostics)) {
     let preferred = false;
     for (const fix of finding.fixes) {
       const safe = fix.safety === 'safe';
+      const edit = fixEdit(document, analysis, fix, support, newFileUri);
+      if (!edit) continue;
       const action: CodeAction = {
         title: safe ? fix.title : `${fix.title}${UNSAFE_SUFFIX}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(document, analysis.version, fix.edits.map((edit) => toTextEdit(analysis.lines, edit)), support),
+        edit,
       };
       if (safe && !preferred) action.isPreferred = preferred = true;
       actions.push(action);
@@ -88,6 +102,26 @@ export function quickFixes(document: TextDocument, analysis: Analysis, context: 
     }
   }
   return actions;
+}
+
+/**
+ * The workspace edit of one fix. A fix that creates files needs `CreateFile` operations, each followed
+ * by an insertion of the content; without client support for them it is not offered (null).
+ */
+function fixEdit(document: TextDocument, analysis: Analysis, fix: Fix, support: CodeActionSupport, newFileUri: NewFileUri): WorkspaceEdit | null {
+  const edits = fix.edits.map((edit) => toTextEdit(analysis.lines, edit));
+  const creates = fix.creates ?? [];
+  if (creates.length === 0) return workspaceEdit(document, analysis.version, edits, support);
+  if (!support.createFiles) return null;
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = edits.length > 0 ? [TextDocumentEdit.create({ uri: document.uri, version: analysis.version }, edits)] : [];
+  for (const file of creates) {
+    const uri = newFileUri(document.uri, file.path);
+    if (uri === null) return null;
+    // Neither `overwrite` nor `ignoreIfExists`: if the file appeared after `newFileUri` looked, the client
+    // fails the whole edit rather than replacing it or putting our lines at the top of the user's own.
+    documentChanges.push(CreateFile.create(uri, { overwrite: false }), TextDocumentEdit.create({ uri, version: null }, [TextEdit.insert({ line: 0, character: 0 }, file.content)]));
+  }
+  return { documentChanges };
 }
 
 /** `source.fixAll.bulkhead`: the safe fix loop's result as one minimal edit of the linted version. */

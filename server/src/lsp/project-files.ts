@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { contextFilePath } from '../cli/build-context';
 import { ConfigFileError, ConfigResolver } from '../cli/config-loader';
 import type { BulkheadConfig } from '../config/bulkhead-config';
 
@@ -16,6 +17,9 @@ export interface ProjectFacts {
 
 /** Globs of the files whose changes invalidate `ProjectFacts`, for `workspace/didChangeWatchedFiles`. */
 export const WATCHED_FILES = ['**/.bulkhead.{yaml,yml}', '**/.hadolint.{yaml,yml}', '**/.dockerignore', '**/*.dockerignore'];
+
+/** `.dockerignore` and BuildKit's `<Dockerfile>.dockerignore`, for `workspace/didCreateFiles`. */
+export const DOCKERIGNORE_GLOB = '**/{.dockerignore,*.dockerignore}';
 
 const NO_FACTS: ProjectFacts = { config: null, ignored: false, hasDockerignore: undefined };
 
@@ -52,6 +56,16 @@ export class ProjectFiles {
       }
       return { config: null, ignored: false, hasDockerignore };
     }
+  }
+
+  /**
+   * URI of a file a fix creates in the build context of a document (its folder), or null when the
+   * document is not a file on disk or the file exists by now (the cached facts may be behind).
+   */
+  newFileUri(documentUri: string, path: string): string | null {
+    if (!documentUri.startsWith('file:')) return null;
+    const target = contextFilePath(fileURLToPath(documentUri), path);
+    return target === null || existsSync(target) ? null : pathToFileURL(target).href;
   }
 
   reset(): void {

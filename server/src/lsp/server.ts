@@ -15,7 +15,7 @@ import { registerAuditHandler } from './audit';
 import { advertisedKinds, fixAllAction, quickFixes, readCodeActionSupport, wants, type CodeActionSupport } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
-import { ProjectFiles, WATCHED_FILES } from './project-files';
+import { DOCKERIGNORE_GLOB, ProjectFiles, WATCHED_FILES } from './project-files';
 import { RuleDocs } from './rule-docs';
 import { SettingsStore } from './settings';
 
@@ -63,11 +63,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     registerConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     registerWatchedFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const kinds = advertisedKinds(support);
+    // Files the client creates itself (a quick fix's `CreateFile`) are announced even without a file watcher.
+    const didCreate = capabilities.workspace?.fileOperations?.didCreate === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(kinds.length > 0 ? { codeActionProvider: { codeActionKinds: kinds, resolveProvider: false } } : {}),
         hoverProvider: true,
+        ...(didCreate ? { workspace: { fileOperations: { didCreate: { filters: [{ scheme: 'file', pattern: { glob: DOCKERIGNORE_GLOB } }] } } } } : {}),
       },
       serverInfo: { name: 'bulkhead-language-server', version: options.version },
     };
@@ -189,7 +192,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  function projectFilesChanged(): void {
     try {
       projectFiles.reset();
       analyses.clear();
@@ -197,7 +200,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (error) {
       connection.console.error(`Applying changed config files failed: ${describe(error)}`);
     }
-  });
+  }
+  connection.onDidChangeWatchedFiles(projectFilesChanged);
+  connection.workspace.onDidCreateFiles(projectFilesChanged);
 
   connection.onCodeAction(async (params) => {
     try {
@@ -211,7 +216,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (support.quickFix && wants(only, 'quickfix')) {
         const analysis = analyses.get(document.uri);
         // Fixes are offered for the version the diagnostics were computed on, never for stale ones.
-        if (analysis && analysis.version === version) actions.push(...quickFixes(document, analysis, params.context, support));
+        if (analysis && analysis.version === version) actions.push(...quickFixes(document, analysis, params.context, support, (uri, path) => projectFiles.newFileUri(uri, path)));
       }
       if (support.fixAll && only && wants(only, FIX_ALL_KIND)) {
         const project = projectFiles.forUri(document.uri);

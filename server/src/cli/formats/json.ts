@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Severity } from '../../engine/types';
 import type { LintedFile } from '../lint-files';
 import { toCliRange } from '../positions';
@@ -22,6 +23,8 @@ export function formatJson(files: readonly LintedFile[]): string {
               title: fix.title,
               safe: fix.safety === 'safe',
               edits: fix.edits.map((edit) => ({ ...toCliRange(lines, edit.span), newText: edit.newText })),
+              // Files the fix creates beside the Dockerfile, with paths like `path`'s.
+              ...(fix.creates ? { creates: fix.creates.map((created) => ({ path: posix.join(posix.dirname(file.path), created.path), content: created.content })) } : {}),
             })),
           };
         }),

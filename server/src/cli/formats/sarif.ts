@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { ruleDocsUrl } from '../../engine/docs-url';
 import { allRules } from '../../engine/rules';
 import type { ConfiguredSeverity, Rule, Severity } from '../../engine/types';
@@ -15,8 +16,7 @@ export function formatSarif(files: readonly LintedFile[], workingFolder: string)
   const results = files.flatMap((file) =>
     file.result.findings.map((finding) => {
       const lines = file.result.model.parsed.lines;
-      // A file outside the working folder keeps an absolute URI.
-      const location = file.path.startsWith('/') ? { uri: fileUri(file.path) } : { uri: encodeUri(file.path), uriBaseId: '%SRCROOT%' };
+      const location = artifactLocation(file.path);
       return {
         ruleId: finding.rule,
         ...(index.has(finding.rule) ? { ruleIndex: index.get(finding.rule) } : {}),
@@ -28,10 +28,19 @@ export function formatSarif(files: readonly LintedFile[], workingFolder: string)
               fixes: finding.fixes.map((fix) => ({
                 description: { text: fix.title },
                 artifactChanges: [
-                  {
-                    artifactLocation: location,
-                    replacements: fix.edits.map((edit) => ({ deletedRegion: region(toCliRange(lines, edit.span)), insertedContent: { text: edit.newText } })),
-                  },
+                  ...(fix.edits.length > 0
+                    ? [
+                        {
+                          artifactLocation: location,
+                          replacements: fix.edits.map((edit) => ({ deletedRegion: region(toCliRange(lines, edit.span)), insertedContent: { text: edit.newText } })),
+                        },
+                      ]
+                    : []),
+                  // A created file is a change of an empty artifact: its content inserted at the start.
+                  ...(fix.creates ?? []).map((created) => ({
+                    artifactLocation: artifactLocation(posix.join(posix.dirname(file.path), created.path)),
+                    replacements: [{ deletedRegion: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }, insertedContent: { text: created.content } }],
+                  })),
                 ],
               })),
             }
@@ -99,6 +108,11 @@ function level(severity: Severity): 'error' | 'warning' | 'note' {
 
 function region(range: CliRange): object {
   return { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn };
+}
+
+/** Relative to `%SRCROOT%`; a file outside the working folder keeps an absolute URI. */
+function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
+  return path.startsWith('/') ? { uri: fileUri(path) } : { uri: encodeUri(path), uriBaseId: '%SRCROOT%' };
 }
 
 function encodeUri(path: string): string {

@@ -1,18 +1,28 @@
-import type { Edit, Fix } from '../types';
+import type { BuildContextSnapshot, Edit, FileCreation, Fix } from '../types';
+
+export interface AppliedFixes {
+  readonly text: string;
+  readonly applied: number;
+  /** Files the applied fixes create, one per path. */
+  readonly created: readonly FileCreation[];
+}
 
 /**
- * Applies whole fixes in document order, skipping any fix that overlaps one already taken (it is
- * retried on the next pass, against the new text). Returns the new text and how many were applied.
+ * Applies whole fixes in document order, skipping any fix that overlaps one already taken, or
+ * creates a file one already taken creates (it is retried on the next pass, against the new text).
  * Linear in the number of edits apart from sorting: a file can carry hundreds of thousands of fixes.
  */
-export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
   const ordered = [...fixes].sort((a, b) => firstStart(a) - firstStart(b));
   /** Taken edits, pairwise disjoint, sorted by start then end: their ends never decrease. */
   const taken: Edit[] = [];
+  const created = new Map<string, FileCreation>();
   let applied = 0;
   for (const fix of ordered) {
-    if (fix.edits.some((edit) => conflicts(taken, edit))) continue;
+    const creates = fix.creates ?? [];
+    if (creates.some((file) => created.has(file.path)) || fix.edits.some((edit) => conflicts(taken, edit))) continue;
     for (const edit of fix.edits) taken.splice(upperBound(taken, edit), 0, edit);
+    for (const file of creates) created.set(file.path, file);
     applied++;
   }
   const parts: string[] = [];
@@ -22,11 +32,20 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
     cursor = edit.span.end;
   }
   parts.push(text.slice(cursor));
-  return { text: parts.join(''), applied };
+  return { text: parts.join(''), applied, created: [...created.values()] };
 }
 
+/**
+ * The build context once the files are created. Of created files, only `.dockerignore` is a fact
+ * rules read; a fix that creates it removes the findings about its absence.
+ */
+export function withCreatedFiles(context: BuildContextSnapshot, files: readonly FileCreation[]): BuildContextSnapshot {
+  return files.some((file) => file.path === '.dockerignore') ? { ...context, hasDockerignore: true } : context;
+}
+
+/** Where a fix starts in the document; fixes that only create files come last. */
 function firstStart(fix: Fix): number {
-  return Math.min(...fix.edits.map((edit) => edit.span.start));
+  return fix.edits.length === 0 ? Number.MAX_SAFE_INTEGER : Math.min(...fix.edits.map((edit) => edit.span.start));
 }
 
 /** Index after every taken edit ordered before or equal to `edit` (by start, then end). */

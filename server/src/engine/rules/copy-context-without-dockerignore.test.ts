@@ -3,6 +3,24 @@ import { runRuleTests } from './tester';
 
 const missing = { buildContext: { hasDockerignore: false } };
 
+/** What the unsafe fix writes beside the Dockerfile, line for line. */
+const CREATED = {
+  '.dockerignore': [
+    '# Created by Bulkhead: keeps these out of every COPY and ADD of the build context.',
+    '# Remove a line if the build needs that path.',
+    '.git',
+    '**/.env',
+    '**/.env.local',
+    '**/.env.*.local',
+    '**/node_modules',
+    '**/.venv',
+    '**/__pycache__',
+    '.idea',
+    '.vscode',
+    '',
+  ].join('\n'),
+};
+
 runRuleTests(rule, {
   valid: [
     { name: 'a .dockerignore exists', code: 'FROM node:22\nCOPY . /app', options: { buildContext: { hasDockerignore: true } } },
@@ -19,6 +37,9 @@ runRuleTests(rule, {
       options: missing,
       errors: [{ messageId: 'noDockerignore', line: 2, column: 6, endLine: 2, endColumn: 7 }],
       output: null,
+      // The Dockerfile stays as it is: the fix only creates the file.
+      unsafeOutput: 'FROM node:22\nCOPY . /app',
+      unsafeCreated: CREATED,
     },
     {
       name: 'ADD with ./ and flags',
@@ -26,6 +47,8 @@ runRuleTests(rule, {
       options: missing,
       errors: [{ messageId: 'noDockerignore', line: 2, column: 21, endLine: 2, endColumn: 23 }],
       output: null,
+      unsafeOutput: 'FROM python:3.12-slim\nADD --chown=app:app ./ /srv/',
+      unsafeCreated: CREATED,
     },
     {
       name: 'in a builder stage too: the context is sent and cached there',
@@ -33,6 +56,20 @@ runRuleTests(rule, {
       options: missing,
       errors: [{ messageId: 'noDockerignore', line: 2, column: 6, endLine: 2, endColumn: 7 }],
       output: null,
+      unsafeOutput: 'FROM golang:1.23 AS build\nCOPY . .\nFROM scratch\nCOPY --from=build /out /app',
+      unsafeCreated: CREATED,
+    },
+    {
+      name: 'two copies of the context: one file is created and ends both findings',
+      code: 'FROM node:22 AS deps\nCOPY . /src\nFROM node:22-slim\nCOPY ./ /app',
+      options: missing,
+      errors: [
+        { messageId: 'noDockerignore', line: 2, column: 6, endLine: 2, endColumn: 7 },
+        { messageId: 'noDockerignore', line: 4, column: 6, endLine: 4, endColumn: 8 },
+      ],
+      output: null,
+      unsafeOutput: 'FROM node:22 AS deps\nCOPY . /src\nFROM node:22-slim\nCOPY ./ /app',
+      unsafeCreated: CREATED,
     },
   ],
 });

@@ -1,6 +1,32 @@
-import type { Rule } from '../types';
+import type { Fix, Rule } from '../types';
 
 const WHOLE_CONTEXT = /^\.\/?$/;
+
+/**
+ * Only paths a build almost never needs: version control data, local secrets, dependencies and
+ * caches installed for the host (the image installs its own), editor settings. Not `dist`, `build`
+ * or `target` (often copied on purpose), `*.pem` (CA certificates) or `.npmrc` (private registries),
+ * nor `.env.production` and the like, which front-end builds read.
+ */
+const DOCKERIGNORE = `# Created by Bulkhead: keeps these out of every COPY and ADD of the build context.
+# Remove a line if the build needs that path.
+.git
+**/.env
+**/.env.local
+**/.env.*.local
+**/node_modules
+**/.venv
+**/__pycache__
+.idea
+.vscode
+`;
+
+const CREATE_DOCKERIGNORE: Fix = {
+  title: 'Create `.dockerignore` excluding `.git`, local `.env` files, `node_modules`, `.venv`, `__pycache__` and editor settings',
+  safety: 'unsafe',
+  edits: [],
+  creates: [{ path: '.dockerignore', content: DOCKERIGNORE }],
+};
 
 export const rule: Rule = {
   id: 'copy-context-without-dockerignore',
@@ -8,7 +34,7 @@ export const rule: Rule = {
     severity: 'warning',
     category: 'security',
     docs: { summary: '`COPY .` copies the whole build context, which has no `.dockerignore`.' },
-    fix: 'never',
+    fix: 'always',
     messages: {
       noDockerignore: ({ keyword, source }) =>
         `\`${keyword} ${source}\` copies the whole build context and there is no \`.dockerignore\`, so \`.git\`, local \`.env\` files and \`node_modules\` end up in the image; add a \`.dockerignore\`.`,
@@ -29,7 +55,7 @@ export const rule: Rule = {
           data: { keyword: instruction.keywordText, source: model.text.slice(source.span.start, source.span.end) },
           span: source.span,
           instruction: instruction.index,
-          fixes: [],
+          fixes: [CREATE_DOCKERIGNORE],
         };
         break;
       }

@@ -28,6 +28,8 @@ export interface InvalidCase extends ValidCase {
   readonly output: string | null;
   /** Text after the preferred fix of each finding, unsafe ones included; required when one is offered. */
   readonly unsafeOutput?: string;
+  /** Files those fixes create in the build context, path → content; required when they create any. */
+  readonly unsafeCreated?: Readonly<Record<string, string>>;
 }
 
 /** Tests pin the clock. */
@@ -93,6 +95,7 @@ function runInvalid(rule: Rule, testCase: InvalidCase, variant: Variant): void {
     const message = rule.meta.messages[finding.messageId];
     assert.ok(message, `message id ${finding.messageId} is not declared`);
     assert.ok(message(finding.data).length > 0);
+    for (const fix of finding.fixes) assert.ok(fix.edits.length > 0 || (fix.creates ?? []).length > 0, `fix "${fix.title}" neither edits nor creates anything`);
   }
 
   const options: LintOptions = { ...testCase.options, only: [rule], now: TEST_NOW };
@@ -103,22 +106,38 @@ function runInvalid(rule: Rule, testCase: InvalidCase, variant: Variant): void {
     assert.ok(!hasSafe, 'a safe fix is offered but the case expects output: null');
   } else {
     assert.ok(hasSafe, 'output is given but no safe fix is offered');
-    assertFixResult(variant.code, variant.convert(testCase.output), options, 'safe', findings.filter((f) => !f.fixes.some((fix) => fix.safety === 'safe')).length);
+    // Fix-all in the editor applies text edits only, so a fix that creates a file must be unsafe.
+    assertFixResult(variant.code, variant.convert(testCase.output), options, 'safe', findings.filter((f) => !f.fixes.some((fix) => fix.safety === 'safe')).length, {});
   }
   if (hasUnsafe) {
     assert.ok(testCase.unsafeOutput !== undefined, 'an unsafe fix is offered: the case needs unsafeOutput');
-    assertFixResult(variant.code, variant.convert(testCase.unsafeOutput), options, 'unsafe', findings.filter((f) => f.fixes.length === 0).length);
+    assertFixResult(variant.code, variant.convert(testCase.unsafeOutput), options, 'unsafe', findings.filter((f) => f.fixes.length === 0).length, testCase.unsafeCreated ?? {});
   } else {
     assert.equal(testCase.unsafeOutput, undefined, 'unsafeOutput is given but no unsafe fix is offered');
+    assert.equal(testCase.unsafeCreated, undefined, 'unsafeCreated is given but no unsafe fix is offered');
   }
 }
 
-function assertFixResult(code: string, expected: string, options: LintOptions, mode: 'safe' | 'unsafe', remaining: number): void {
+function assertFixResult(
+  code: string,
+  expected: string,
+  options: LintOptions,
+  mode: 'safe' | 'unsafe',
+  remaining: number,
+  expectedFiles: Readonly<Record<string, string>>,
+): void {
   const fixed = fixText(code, options, mode);
   assert.equal(fixed.text, expected, `${mode} fix output differs`);
+  const created = Object.fromEntries(fixed.created.map((file) => [file.path, file.content]));
+  assert.equal(fixed.created.length, Object.keys(created).length, `${mode} fixes created a file twice`);
+  assert.deepEqual(created, expectedFiles, `${mode} fixes created other files than expected`);
   assert.ok(fixed.converged, 'fixes did not converge');
-  assert.equal(fixText(fixed.text, options, mode).text, fixed.text, 'a second fix pass changed the text');
-  assert.equal(lint(fixed.text, options).findings.length, remaining, 'fixed findings are still reported');
+  // Later passes see the build context with the created files, as the adapters do after writing them.
+  const after: LintOptions = { ...options, buildContext: fixed.buildContext };
+  const again = fixText(fixed.text, after, mode);
+  assert.equal(again.text, fixed.text, 'a second fix pass changed the text');
+  assert.deepEqual(again.created, [], 'a second fix pass created files again');
+  assert.equal(lint(fixed.text, after).findings.length, remaining, 'fixed findings are still reported');
   assertParses(code, fixed.text);
 }
 

@@ -38,22 +38,40 @@ export interface ExposedPort {
 
 const PORT = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp|sctp))?$/i;
 
-/** The ports of an EXPOSE, with `$VAR` arguments resolved (one variable may hold several ports). */
-export function exposedPorts(model: FileModel, instruction: InstructionRecord): ExposedPort[] {
-  return instruction.args.map((arg) => {
+// Keyed by model, not by record: parse caches reuse records across edits, and `$VAR` values may change.
+const portsByModel = new WeakMap<FileModel, Map<number, readonly ExposedPort[]>>();
+
+/**
+ * The ports of an EXPOSE, with `$VAR` arguments resolved (one variable may hold several ports).
+ * Kept per model: two rules read them, and an EXPOSE can list hundreds of thousands.
+ */
+export function exposedPorts(model: FileModel, instruction: InstructionRecord): readonly ExposedPort[] {
+  let byInstruction = portsByModel.get(model);
+  if (!byInstruction) portsByModel.set(model, (byInstruction = new Map()));
+  const known = byInstruction.get(instruction.index);
+  if (known) return known;
+  const ports = instruction.args.map((arg): ExposedPort => {
     const viaVariable = arg.value.includes('$');
     const resolved = viaVariable ? model.resolve(arg.value, instruction.index) : arg.value;
+    // A literal argument is one word; only a variable can stand for several.
+    const parts = viaVariable ? (resolved?.split(/\s+/).filter(Boolean) ?? []) : [arg.value];
     const values: PortValue[] = [];
-    for (const part of resolved?.split(/\s+/).filter(Boolean) ?? []) {
-      const match = PORT.exec(part);
-      if (!match) continue;
-      const from = Number(match[1]);
-      const to = match[2] ? Number(match[2]) : from;
-      if (to < from) continue;
-      values.push({ from, to, protocol: (match[3]?.toLowerCase() as PortValue['protocol']) ?? null });
+    for (const part of parts) {
+      const value = portValue(part);
+      if (value) values.push(value);
     }
     return { text: text(model, arg.span), span: arg.span, values, viaVariable };
   });
+  byInstruction.set(instruction.index, ports);
+  return ports;
+}
+
+function portValue(written: string): PortValue | null {
+  const match = PORT.exec(written);
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = match[2] ? Number(match[2]) : from;
+  return to < from ? null : { from, to, protocol: (match[3]?.toLowerCase() as PortValue['protocol']) ?? null };
 }
 
 function text(model: FileModel, span: Span): string {
