@@ -34,7 +34,8 @@ const executable = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: dist, external: ['vscode'] }),
+  // Two client bundles: the language client loads after activation (client/src/language-client.ts).
+  build({ ...common, entryPoints: { 'client/extension': 'client/src/extension.ts', 'client/language-client': 'client/src/language-client.ts' }, outdir: dist, external: ['vscode'] }),
   build({ ...common, ...executable, entryPoints: { 'server/server': 'server/src/lsp/main.ts' }, outdir: dist }),
   build({ ...common, ...executable, entryPoints: { 'cli/bulkhead': 'server/src/cli/main.ts' }, outdir: dist }),
 ]);

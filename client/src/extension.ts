@@ -1,46 +1,19 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DISABLE_RULE_COMMAND, FIX_ALL_KIND, type BulkheadInitializationOptions, type DisableRuleArguments } from '../../protocol/requests';
-import { sanitizeSettings } from '../../protocol/settings';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DISABLE_RULE_COMMAND, FIX_ALL_KIND, type DisableRuleArguments } from '../../protocol/requests';
 import { registerAudit } from './audit';
 import { registerImageSize } from './imageSize';
 import { StatusBar } from './status-bar';
 
-let client: LanguageClient | undefined;
+let client: Promise<LanguageClient | undefined> | undefined;
 
-/** Starts the bundled server and registers the commands; nothing else runs at activation. */
+/**
+ * Registers the commands and providers and returns; the language client is loaded and the server
+ * started right after, off the activation path (see language-client.ts).
+ */
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Bulkhead', { log: true });
-  const module = context.asAbsolutePath('dist/server/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
-  const initializationOptions: BulkheadInitializationOptions = { clientCommands: [DISABLE_RULE_COMMAND], imageFactsInClient: true };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'dockerfile', scheme: 'file' },
-      { language: 'dockerfile', scheme: 'untitled' },
-    ],
-    outputChannel: output,
-    initializationOptions,
-    middleware: {
-      workspace: {
-        // The server gets typed settings; a bad value is reported here and replaced by its default.
-        configuration: async (params, token, next) => {
-          const result = await next(params, token);
-          if (!Array.isArray(result)) return result;
-          return result.map((raw: unknown, index) => {
-            if (params.items[index]?.section !== 'bulkhead') return raw;
-            const { settings, problems } = sanitizeSettings(raw);
-            for (const problem of problems) output.warn(problem);
-            return settings;
-          });
-        },
-      },
-    },
-  };
-  const languageClient = new LanguageClient('bulkhead', 'Bulkhead', serverOptions, clientOptions);
+  const languageClient = startLanguageClient(context, output);
   client = languageClient;
 
   context.subscriptions.push(
@@ -48,16 +21,32 @@ export function activate(context: vscode.ExtensionContext): void {
     new StatusBar(),
     vscode.commands.registerCommand('bulkhead.fixAll', () => fixAll()),
     vscode.commands.registerCommand('bulkhead.showOutput', () => output.show()),
-    vscode.commands.registerCommand('bulkhead.restartServer', () => languageClient.restart()),
+    vscode.commands.registerCommand('bulkhead.restartServer', async () => (await languageClient)?.restart()),
     vscode.commands.registerCommand(DISABLE_RULE_COMMAND, (args: unknown) => disableRule(args)),
   );
-  languageClient.start().catch((error: unknown) => output.error(`The Bulkhead language server did not start: ${String(error)}`));
-  registerImageSize(context, languageClient);
+  registerImageSize(context, (line) => output.appendLine(line));
   registerAudit(context, languageClient);
 }
 
+/** Loads the client bundle on the next turn of the event loop, then starts the server; undefined if the bundle did not load. */
+function startLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient | undefined> {
+  return new Promise((resolve) => setImmediate(resolve))
+    .then(() => {
+      // A path, not a module name, so that esbuild leaves the second bundle out of this one.
+      const bundle = context.asAbsolutePath('dist/client/language-client.js');
+      const { createLanguageClient } = require(bundle) as typeof import('./language-client');
+      const languageClient = createLanguageClient(context, output);
+      languageClient.start().catch((error: unknown) => output.error(`The Bulkhead language server did not start: ${String(error)}`));
+      return languageClient;
+    })
+    .catch((error: unknown) => {
+      output.error(`The Bulkhead language client did not load: ${String(error)}`);
+      return undefined;
+    });
+}
+
 export function deactivate(): Promise<void> | undefined {
-  return client?.stop();
+  return client?.then((languageClient) => languageClient?.stop());
 }
 
 /** Applies the server's `source.fixAll.bulkhead` action to the active editor; true when it changed the text. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_SETTINGS } from './lib/code-server.mjs';
 import { E2E, FIXTURES, ROOT } from './lib/paths.mjs';
+import { startImageRegistry } from './lib/image-registry.mjs';
 import { startRequestRecorder } from './lib/request-recorder.mjs';
 import { SUITE_ENTRY, buildSuite } from './lib/suite.mjs';
 
@@ -25,6 +26,8 @@ const resultsFile = join(tmp, 'results.json');
 const registryLog = join(tmp, 'registry-requests.log');
 cpSync(join(FIXTURES, 'workspace'), workspace, { recursive: true });
 const registry = await startRequestRecorder(registryLog);
+// The pin-to-digest tests need Debian's docker-registry (apt-get install docker-registry).
+const imageRegistry = await startImageRegistry();
 mkdirSync(join(userData, 'User'), { recursive: true });
 writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, 'http.proxy': `http://${registry.host}`, 'http.proxySupport': 'override' }, null, 2));
 
@@ -45,11 +48,13 @@ try {
       E2E_FIXTURES: FIXTURES,
       E2E_REGISTRY: registry.host,
       E2E_REGISTRY_LOG: registryLog,
+      ...imageRegistry.env,
     },
   });
 } catch (error) {
   console.error(error);
 } finally {
+  await imageRegistry.stop();
   await registry.close();
 }
 let passed = 0;

@@ -3,13 +3,15 @@
 # code-server + playwright-core. Kept out of the root package.json: code-server needs exactly Node 24,
 # builds native modules and adds ~600 MB; the root `npm ci` stays Node-20-only and fast.
 # System packages (Debian): chromium, libkrb5-dev (kerberos headers for code-server's native build),
-# neovim. `.ci/run` installs them; on a workstation: sudo apt-get install chromium libkrb5-dev neovim
+# neovim, docker-registry (the real registry of the pin-to-digest tests). `.ci/run` installs them; on a
+# workstation: sudo apt-get install chromium libkrb5-dev neovim docker-registry
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v nvim >/dev/null || missing+=(neovim)
+[ -x /usr/bin/docker-registry ] || missing+=(docker-registry)
 [ -e /usr/include/gssapi/gssapi.h ] || missing+=(libkrb5-dev)
 if ((${#missing[@]})); then
   echo "test/e2e/setup.sh: missing system packages: ${missing[*]} (apt-get install ${missing[*]})" >&2

@@ -27,17 +27,20 @@ export interface LocalRegistry {
   readonly tokenRequests: TokenRequest[];
   /** Makes the token server answer 401 to anonymous requests while true. */
   refuseAnonymous: boolean;
+  /** The registry's access log (`"GET /v2/... HTTP/1.1" 200 ... "user-agent"` lines); empty unless started with `accessLog`. */
+  readonly requests: readonly string[];
   stop(): Promise<void>;
 }
 
-export async function startLocalRegistry(): Promise<LocalRegistry> {
+/** `accessLog`: keep every request the registry serves in `requests` (the end-to-end tests check who asked). */
+export async function startLocalRegistry(options: { accessLog?: boolean } = {}): Promise<LocalRegistry> {
   if (!existsSync(REGISTRY_BINARY)) throw new Error(`${REGISTRY_BINARY} is missing: apt-get install docker-registry (.ci/run does)`);
   const dir = mkdtempSync(join(tmpdir(), 'bulkhead-registry-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-subj', '/CN=bulkhead-test-token-signer', '-days', '1'], { stdio: 'ignore' });
   const key = createPrivateKey(readFileSync(join(dir, 'key.pem')));
   const certDer = pemToDer(readFileSync(join(dir, 'cert.pem'), 'utf8'));
 
-  const state = { tokenRequests: [] as TokenRequest[], refuseAnonymous: false };
+  const state = { tokenRequests: [] as TokenRequest[], refuseAnonymous: false, requests: [] as string[] };
   const tokenServer = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const scope = url.searchParams.get('scope');
@@ -60,7 +63,7 @@ export async function startLocalRegistry(): Promise<LocalRegistry> {
       'log:',
       '  level: error',
       '  accesslog:',
-      '    disabled: true',
+      `    disabled: ${options.accessLog ? 'false' : 'true'}`,
       'storage:',
       '  filesystem:',
       `    rootdirectory: ${join(dir, 'data')}`,
@@ -75,9 +78,16 @@ export async function startLocalRegistry(): Promise<LocalRegistry> {
       '',
     ].join('\n'),
   );
-  const child = spawn(REGISTRY_BINARY, ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The access log goes to stdout, one line per request.
+  const child = spawn(REGISTRY_BINARY, ['serve', join(dir, 'config.yml')], { stdio: ['ignore', options.accessLog ? 'pipe' : 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let pending = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    state.requests.push(...lines.filter(Boolean));
+  });
   const host = `127.0.0.1:${port}`;
   try {
     await waitForRegistry(host, child, () => stderr);
@@ -97,6 +107,9 @@ export async function startLocalRegistry(): Promise<LocalRegistry> {
     },
     set refuseAnonymous(value: boolean) {
       state.refuseAnonymous = value;
+    },
+    get requests() {
+      return state.requests;
     },
     async stop() {
       await stopChild(child);

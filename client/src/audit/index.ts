@@ -21,7 +21,7 @@ const BATCH = 25;
  * and the client already holds the findings for the report. An entry is dropped when its file opens,
  * as the server's live diagnostics take over.
  */
-export function registerAudit(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerAudit(context: vscode.ExtensionContext, client: Promise<LanguageClient | undefined>): void {
   const diagnostics = vscode.languages.createDiagnosticCollection('bulkhead-audit');
   const view = new ReportView(context);
   context.subscriptions.push(
@@ -32,7 +32,12 @@ export function registerAudit(context: vscode.ExtensionContext, client: Language
   );
 }
 
-async function runAudit(client: LanguageClient, diagnostics: vscode.DiagnosticCollection, view: ReportView, version: string): Promise<AuditReport | undefined> {
+async function runAudit(clientReady: Promise<LanguageClient | undefined>, diagnostics: vscode.DiagnosticCollection, view: ReportView, version: string): Promise<AuditReport | undefined> {
+  const client = await clientReady;
+  if (!client) {
+    void vscode.window.showErrorMessage('The Bulkhead language client did not load, so the audit cannot run; see Bulkhead: Show Output.');
+    return undefined;
+  }
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
     void vscode.window.showInformationMessage('Open a folder or workspace to audit its Dockerfiles and Containerfiles.');

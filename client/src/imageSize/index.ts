@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE } from '../../../protocol/requests';
 import { scanFromImages, type FromImage } from './from-lines';
 import { offlineFacts } from './offline';
@@ -31,8 +30,8 @@ interface ImageSizeSettings {
  * no registry is called at activation. Registry lookups run in the background, only in trusted
  * workspaces with `bulkhead.imageSize.online`, and refresh the hints when they land.
  */
-export function registerImageSize(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const provider = new ImageSizeProvider(context, (line) => client.outputChannel.appendLine(line));
+export function registerImageSize(context: vscode.ExtensionContext, log: (line: string) => void): void {
+  const provider = new ImageSizeProvider(context, log);
   context.subscriptions.push(
     provider,
     vscode.languages.registerInlayHintsProvider(SELECTOR, provider),

@@ -11,7 +11,7 @@ export const SUITE_ENTRY = join(SUITE_OUT, 'index.js');
 /** Compiles the TypeScript suite for the extension host (vscode and mocha stay external). */
 export async function buildSuite() {
   rmSync(SUITE_OUT, { recursive: true, force: true });
-  const tests = ['main', 'untrusted'].flatMap((folder) =>
+  const tests = ['main', 'untrusted', 'activation'].flatMap((folder) =>
     readdirSync(join(E2E, 'suite', folder))
       .filter((name) => name.endsWith('.test.ts'))
       .map((name) => join(E2E, 'suite', folder, name)),

@@ -1,15 +1,33 @@
 // Playwright-level smoke test of the UI a user sees: open the fixture Dockerfile from the explorer,
-// see the squiggle and the Problems entry, open the quick-fix menu with the keyboard, apply a fix,
-// and save screenshots of the editor and the audit report to test/e2e/.artifacts/ (README images).
-// The development extension is loaded through the payload's extensionDevelopmentPath, with no tests.
+// see the squiggle, the Problems entry and the status bar counts, open the quick-fix menu with the
+// keyboard, apply a fix, run the audit and export it through code-server's save dialog, and save
+// screenshots of the editor and the audit report to test/e2e/.artifacts/ (README images). Expected
+// figures come from the CLI run on the same files. The development extension is loaded through the
+// payload's extensionDevelopmentPath, with no tests.
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { launchBrowser, startCodeServer } from './code-server.mjs';
-import { E2E, ROOT } from './paths.mjs';
+import { ARTIFACTS, E2E, ROOT } from './paths.mjs';
 
-const ARTIFACTS = join(E2E, '.artifacts');
 const QUICK_FIX = 'Remove port `22` from `EXPOSE`';
+const CLI = join(ROOT, 'dist', 'cli', 'bulkhead.js');
+
+/** `bulkhead <args> --format json` in `cwd`; lint exits 1 when it finds errors, which is expected here. */
+function cliJson(args, cwd) {
+  const run = spawnSync(process.execPath, [CLI, ...args, '--format', 'json'], { cwd, encoding: 'utf8' });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`bulkhead ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** Errors and warnings the CLI reports for one file: what the status bar must show for it. */
+function cliCounts(file) {
+  const findings = cliJson(['lint', file], dirname(file)).files.flatMap((entry) => entry.findings);
+  return { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length };
+}
+
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export async function runUiSmoke({ dir, log }) {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -51,7 +69,46 @@ async function smokeSteps({ page, server, workspace, log }) {
     }
   };
   const editor = page.locator('.editor-instance .monaco-editor').first();
-  const exposeLine = readFileSync(join(workspace, 'Dockerfile'), 'utf8').split('\n').findIndex((line) => line.startsWith('EXPOSE ')) + 1;
+  const dockerfile = join(workspace, 'Dockerfile');
+  const exposeLine = readFileSync(dockerfile, 'utf8').split('\n').findIndex((line) => line.startsWith('EXPOSE ')) + 1;
+  // The extension's item: VS Code gives it the id `<extension id>.<item id>`.
+  const statusItem = page.locator('[id="bulkhead.bulkhead.bulkhead.status"] .statusbar-item-label');
+  /** The icons and numbers the status bar item renders (`$(shield) $(error) 2 $(warning) 5`). */
+  const statusBar = async () => ({
+    icons: await statusItem.locator('.codicon').evaluateAll((icons) => icons.map((icon) => [...icon.classList].find((name) => name.startsWith('codicon-')))),
+    numbers: ((await statusItem.innerText()).match(/\d+/g) ?? []).map(Number),
+  });
+  const expectStatusBar = async (counts) => {
+    await assertEventually(async () => assert.deepEqual(await statusBar(), { icons: ['codicon-shield', 'codicon-error', 'codicon-warning'], numbers: [counts.errors, counts.warnings] }));
+    // The tooltip, as a user hovering the item sees it.
+    await statusItem.hover();
+    const tooltip = `Bulkhead: ${plural(counts.errors, 'error')} and ${plural(counts.warnings, 'warning')} in this file`;
+    await page.locator('.workbench-hover', { hasText: tooltip }).first().waitFor({ timeout: 10_000 });
+    await page.mouse.move(700, 400);
+    await page.keyboard.press('Escape');
+  };
+  // The report is a webview: an iframe whose active frame holds the document.
+  const report = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+  let before;
+  /** Export through the report's button and code-server's own save dialog (a quick input); returns what landed on disk. */
+  const exportAs = async (format, label, name) => {
+    const target = join(workspace, name);
+    await report.locator(`button[data-export="${format}"]`).click();
+    const dialog = page.locator('.quick-input-widget', { hasText: `Export the Bulkhead audit as ${label}` });
+    await dialog.waitFor({ timeout: 15_000 });
+    const input = dialog.locator('input').first();
+    await assertEventually(async () => assert.equal(await input.inputValue(), join(workspace, `bulkhead-audit.${name.split('.').pop()}`)));
+    // One input event for the whole path: typed key by key, the dialog completes folder names and
+    // moves through folders as it goes, and an Enter can land on a list entry meanwhile.
+    await input.fill(target);
+    await assertEventually(async () => assert.equal(await input.inputValue(), target));
+    // The dialog lists the target's folder once it has caught up with the value.
+    await dialog.locator('.monaco-list-row', { hasText: 'services' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await assertEventually(() => assert.ok(existsSync(target), `${target} was written`));
+    await page.getByText(`Audit exported to ${name}.`).first().waitFor({ timeout: 15_000 });
+    return readFileSync(target, 'utf8');
+  };
 
   await step('the workbench opens the fixture Dockerfile from the explorer as a Docker file', async () => {
     await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(ROOT)], ['skipWelcome', 'true']]));
@@ -71,6 +128,10 @@ async function smokeSteps({ page, server, workspace, log }) {
     assert.match(text, /bulkhead/);
     assert.match(text, new RegExp(`\\[Ln ${exposeLine}, Col 8\\]`));
     await page.screenshot({ path: join(ARTIFACTS, 'editor.png') });
+  });
+  await step('the status bar shows the error and warning counts of the active file', async () => {
+    before = cliCounts(dockerfile);
+    await expectStatusBar(before);
   });
   await step('the quick-fix menu opens with the keyboard and applies the fix', async () => {
     await editor.click();
@@ -95,16 +156,72 @@ async function smokeSteps({ page, server, workspace, log }) {
     await assertEventually(async () => assert.equal((await line.innerText()).replace(/\u00a0/g, ' '), 'EXPOSE 8080'));
     await assertEventually(async () => assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'ssh-port-exposed' }).count(), 0));
   });
+  await step('after the fix is saved the status bar counts follow (one error fewer)', async () => {
+    await editor.click();
+    await page.keyboard.press('Control+S');
+    await assertEventually(() => assert.ok(!/^EXPOSE .*\b22\b/m.test(readFileSync(dockerfile, 'utf8')), 'the fix is saved'));
+    const after = cliCounts(dockerfile);
+    assert.deepEqual(after, { errors: before.errors - 1, warnings: before.warnings });
+    await expectStatusBar(after);
+  });
   await step('the audit command opens the report with every Dockerfile of the workspace', async () => {
     await page.keyboard.press('F1');
     await page.keyboard.type('Bulkhead: Audit Workspace Containerfiles');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Audit Workspace Containerfiles' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    // The report is a webview: an iframe whose active frame holds the document.
-    const report = page.frameLocator('iframe.webview').frameLocator('#active-frame');
     await report.locator('#summary', { hasText: /^7 Dockerfiles/ }).waitFor({ timeout: 30_000 });
     assert.equal(await report.locator('#files tbody tr.file').count(), 7);
     await page.screenshot({ path: join(ARTIFACTS, 'audit-report.png') });
+  });
+  // The CLI's audit of the same (saved) files: the exports must carry the same figures.
+  const cliAudit = () => cliJson(['audit', '.'], workspace);
+  await step('Export SARIF writes SARIF 2.1.0 with one result per finding the CLI reports', async () => {
+    const sarif = JSON.parse(await exportAs('sarif', 'SARIF', 'exported.sarif'));
+    const audit = cliAudit();
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs.length, 1);
+    const [run] = sarif.runs;
+    assert.equal(run.tool.driver.name, 'bulkhead');
+    const level = { error: 'error', warning: 'warning', info: 'note' };
+    const fromSarif = run.results.map((result) => `${result.locations[0].physicalLocation.artifactLocation.uri}:${result.locations[0].physicalLocation.region.startLine}:${result.locations[0].physicalLocation.region.startColumn} ${result.level} ${result.ruleId}`);
+    const fromCli = audit.files.flatMap((file) => file.findings.map((finding) => `${file.path}:${finding.line}:${finding.column} ${level[finding.severity]} ${finding.rule}`));
+    assert.equal(run.results.length, audit.totals.findings);
+    assert.deepEqual(fromSarif.sort(), fromCli.sort());
+    for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+  });
+  await step('Export JSON writes the audit with the figures of `bulkhead audit --format json`', async () => {
+    const exported = JSON.parse(await exportAs('json', 'JSON', 'exported.json'));
+    const audit = cliAudit();
+    assert.equal(exported.version, audit.version);
+    for (const [key, value] of Object.entries(audit.totals)) assert.equal(exported.totals[key], value, `totals.${key}`);
+    assert.deepEqual(exported.grades, audit.grades);
+    // Both list the most frequent rules first; ties are ordered differently (by name, by severity).
+    const rules = (list) => list.map(({ rule: id, severity, count, files }) => `${id} ${severity} ${count} in ${files}`).sort();
+    assert.deepEqual(rules(exported.rules), rules(audit.rules));
+    const counts = (list) => list.map((entry) => entry.count);
+    assert.deepEqual(counts(exported.rules), counts(audit.rules));
+    // The export keeps LSP ranges (0-based) and plain byte counts where the CLI writes 1-based
+    // positions and size objects; the figures must agree.
+    const position = (finding) => `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.severity} ${finding.rule} ${finding.message}`;
+    const files = (list, view) => Object.fromEntries(list.map((file) => [file.path, view(file)]));
+    assert.deepEqual(
+      files(exported.files, (file) => ({ grade: file.grade, counts: file.counts, baseImage: file.baseImage, baseImageBytes: file.baseImageBytes, savingsBytes: file.savingsBytes, findings: file.findings.map((f) => position({ ...f, line: f.range.start.line + 1, column: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 })).sort() })),
+      files(audit.files, (file) => ({ grade: file.grade, counts: file.counts, baseImage: file.baseImage, baseImageBytes: file.baseImageSize?.bytes ?? null, savingsBytes: file.savings?.bytes ?? null, findings: file.findings.map(position).sort() })),
+    );
+  });
+  await step('Export Markdown writes the files table with the CLI\'s grades and counts', async () => {
+    const markdown = await exportAs('markdown', 'Markdown', 'exported.md');
+    const audit = cliAudit();
+    const lines = markdown.split('\n');
+    assert.equal(lines[0], '# Bulkhead audit');
+    const header = lines.indexOf('| Grade | File | Errors | Warnings | Info | Base image | Size | Potential savings |');
+    assert.ok(header > 0, markdown);
+    assert.match(lines[header + 1] ?? '', /^\|(-+:?\|)+$|^\|[-:|]+\|$/);
+    const rows = lines.slice(header + 2, lines.indexOf('', header));
+    assert.equal(rows.length, audit.files.length);
+    for (const file of audit.files) {
+      assert.ok(rows.some((row) => row.startsWith(`| ${file.grade} | ${file.path} | ${file.counts.error} | ${file.counts.warning} | ${file.counts.info} |`)), `a row for ${file.path}:\n${rows.join('\n')}`);
+    }
   });
   return results;
 }

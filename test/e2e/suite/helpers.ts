@@ -162,3 +162,23 @@ export function editedFixture(uri: vscode.Uri, rules: readonly string[]): { read
   suiteTeardown(() => resetFile(uri, state.original));
   return state;
 }
+
+/** A synthetic image the runner pushed to the real registry (lib/image-registry.mjs). */
+export interface PushedImage {
+  readonly reference: string;
+  /** The digest that pins the reference: the manifest's, or the index's for a multi-platform image. */
+  readonly digest: string;
+  readonly platforms: Readonly<Record<string, { readonly digest: string; readonly compressedBytes: number }>>;
+}
+
+/** The real registry on 127.0.0.1 (Debian's docker-registry) and what the runner pushed to it. */
+export function imageRegistry(): { host: string; single: PushedImage; index: PushedImage } {
+  const host = process.env.E2E_IMAGE_REGISTRY;
+  const images = process.env.E2E_IMAGE_REGISTRY_IMAGES;
+  assert.ok(host && images, 'the runner sets E2E_IMAGE_REGISTRY and E2E_IMAGE_REGISTRY_IMAGES');
+  const { single, index } = JSON.parse(images) as { single: PushedImage; index: PushedImage };
+  return { host, single, index };
+}
+
+/** The architecture the extension measures by default (`bulkhead.imageSize.platform` empty). */
+export const HOST_ARCHITECTURE = process.arch === 'arm64' ? 'arm64' : 'amd64';
