@@ -88,3 +88,21 @@ export interface AuditResult {
   /** Files that were not audited, with the reason (unreadable, ignored by `ignorePaths`, bad config). */
   readonly skipped: readonly { readonly uri: string; readonly reason: string }[];
 }
+
+/**
+ * `bulkhead/auditExport`: the audit of the same files written as `bulkhead audit --format <format>`
+ * writes it, so an export from the editor and a CI run read the same. Paths are relative to `root`.
+ */
+export const AUDIT_EXPORT_REQUEST = 'bulkhead/auditExport';
+
+export type AuditExportFormat = 'sarif' | 'json' | 'markdown';
+
+export interface AuditExportParams extends AuditParams {
+  readonly format: AuditExportFormat;
+  /** `file:` URI of the folder the exported paths are relative to (the first workspace folder). */
+  readonly root: string;
+}
+
+export interface AuditExportResult {
+  readonly text: string;
+}

@@ -1,10 +1,10 @@
 // `bulkhead/audit` through the built server over stdio, compared with `bulkhead audit --format json`
 // on the same tree: the editor's report and the CLI must show the same figures.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
-import { AUDIT_REQUEST, type AuditParams, type AuditResult } from '../../protocol/requests';
+import { after, before, describe, it, test } from 'node:test';
+import { AUDIT_EXPORT_REQUEST, AUDIT_REQUEST, type AuditExportParams, type AuditExportResult, type AuditParams, type AuditResult } from '../../protocol/requests';
 import { makeTree, removeTree, runCli } from '../cli/helpers';
 import { TestClient } from '../lsp/harness';
 
@@ -90,4 +90,48 @@ test("the editor's bulkhead.rules apply on top of the config file", async () => 
 test('malformed params get an empty answer, not an error', async () => {
   assert.deepEqual(await client.connection.sendRequest(AUDIT_REQUEST, { groups: 'all' }), { files: [], skipped: [] });
   assert.deepEqual(await client.connection.sendRequest(AUDIT_REQUEST, { groups: [{ rules: { x: 'loud' }, uris: [42] }] }), { files: [], skipped: [] });
+});
+
+describe('bulkhead/auditExport writes what `bulkhead audit --format <format>` prints in the root folder', () => {
+  const paths = ['api/Dockerfile', 'web/Containerfile', 'tools/app.dockerfile'];
+  const exported = (format: AuditExportParams['format']): Promise<AuditExportResult> =>
+    client.connection.sendRequest(AUDIT_EXPORT_REQUEST, { format, root: pathToFileURL(root).toString(), groups: [{ rules: {}, uris: paths.map(uri) }] });
+  const cli = (format: string): string => {
+    const run = runCli(['audit', '--format', format, '.'], root);
+    assert.equal(run.code, 0, run.stderr);
+    return run.stdout;
+  };
+
+  it('JSON: the same document, named after the folder', async () => {
+    const { text } = await exported('json');
+    assert.deepEqual(JSON.parse(text), { ...(JSON.parse(cli('json')) as object), root: basename(root) });
+  });
+
+  it('SARIF: the same log, paths relative to the folder', async () => {
+    const { text } = await exported('sarif');
+    assert.equal(text, cli('sarif'));
+    assert.match(text, /"uri": "api\/Dockerfile"/);
+  });
+
+  it('Markdown: the same tables under a heading with the folder name', async () => {
+    const { text } = await exported('markdown');
+    const [heading, ...rest] = text.split('\n');
+    const [, ...expected] = cli('markdown').split('\n');
+    assert.equal(heading, `# Bulkhead audit of \`${basename(root)}\``);
+    assert.deepEqual(rest, expected);
+  });
+
+  it("applies the editor's bulkhead.rules, as the report does", async () => {
+    const params = { format: 'json', root: pathToFileURL(root).toString(), groups: [{ rules: { 'ssh-port-exposed': 'off' }, uris: [uri('api/Dockerfile')] }] };
+    const { text } = await client.connection.sendRequest<AuditExportResult>(AUDIT_EXPORT_REQUEST, params);
+    const report = JSON.parse(text) as CliAudit;
+    assert.deepEqual(report.files.map((file) => file.path), ['api/Dockerfile']);
+    assert.ok(!report.files[0]?.findings.some((finding) => finding.rule === 'ssh-port-exposed'));
+  });
+
+  it('refuses malformed params with a message saying what it needs', async () => {
+    for (const params of [{ format: 'html', root: pathToFileURL(root).toString(), groups: [] }, { format: 'json', root: '/not/a/uri', groups: [] }, null]) {
+      await assert.rejects(client.connection.sendRequest(AUDIT_EXPORT_REQUEST, params), /needs `format` \(sarif, json or markdown\), a `file:` `root` and `groups`/);
+    }
+  });
 });

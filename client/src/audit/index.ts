@@ -1,11 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AUDIT_REQUEST, DIAGNOSTIC_SOURCE, type AuditFinding, type AuditGroup, type AuditParams, type AuditResult } from '../../../protocol/requests';
+import {
+  AUDIT_EXPORT_REQUEST,
+  AUDIT_REQUEST,
+  DIAGNOSTIC_SOURCE,
+  type AuditExportFormat,
+  type AuditExportParams,
+  type AuditExportResult,
+  type AuditFinding,
+  type AuditGroup,
+  type AuditParams,
+  type AuditResult,
+} from '../../../protocol/requests';
 import { sanitizeSettings } from '../../../protocol/settings';
 import { withBaseImageSizes } from './base-image-sizes';
 import { AUDIT_COMMAND, DOCKERFILE_GLOB, inSkippedFolder, isDockerfileName } from './names';
-import { buildAuditReport, toJson, toMarkdown, toSarif, type AuditReport } from './report-model';
+import { buildAuditReport, type AuditReport } from './report-model';
 import { reportHtml } from './report-html';
 
 /** Files per `bulkhead/audit` request: small enough to show progress and stop quickly. */
@@ -28,11 +39,11 @@ export function registerAudit(context: vscode.ExtensionContext, client: Promise<
     diagnostics,
     view,
     vscode.workspace.onDidOpenTextDocument((document) => diagnostics.delete(document.uri)),
-    vscode.commands.registerCommand(AUDIT_COMMAND, () => runAudit(client, diagnostics, view, String(context.extension.packageJSON.version ?? '0.0.0'))),
+    vscode.commands.registerCommand(AUDIT_COMMAND, () => runAudit(client, diagnostics, view)),
   );
 }
 
-async function runAudit(clientReady: Promise<LanguageClient | undefined>, diagnostics: vscode.DiagnosticCollection, view: ReportView, version: string): Promise<AuditReport | undefined> {
+async function runAudit(clientReady: Promise<LanguageClient | undefined>, diagnostics: vscode.DiagnosticCollection, view: ReportView): Promise<AuditReport | undefined> {
   const client = await clientReady;
   if (!client) {
     void vscode.window.showErrorMessage('The Bulkhead language client did not load, so the audit cannot run; see Bulkhead: Show Output.');
@@ -43,11 +54,11 @@ async function runAudit(clientReady: Promise<LanguageClient | undefined>, diagno
     void vscode.window.showInformationMessage('Open a folder or workspace to audit its Dockerfiles and Containerfiles.');
     return undefined;
   }
+  const groups: AuditGroup[] = [];
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Bulkhead: auditing Containerfiles', cancellable: true },
     async (progress, token): Promise<AuditReport | undefined> => {
       progress.report({ message: 'finding files…' });
-      const groups: AuditGroup[] = [];
       for (const folder of folders) {
         // `exclude` undefined: `files.exclude` applies, as the brief of the command says.
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, DOCKERFILE_GLOB), undefined, undefined, token);
@@ -81,7 +92,7 @@ async function runAudit(clientReady: Promise<LanguageClient | undefined>, diagno
   );
   if (!report) return undefined;
   publish(report, diagnostics);
-  view.show(report, version);
+  view.show(report, { client, groups, root: folders[0]?.uri.toString() ?? '' });
   return report;
 }
 
@@ -110,25 +121,31 @@ function toDiagnostic(finding: AuditFinding): vscode.Diagnostic {
   return diagnostic;
 }
 
-type ExportFormat = 'sarif' | 'json' | 'markdown';
-
-const EXPORTS: Record<ExportFormat, { extension: string; label: string }> = {
+const EXPORTS: Record<AuditExportFormat, { extension: string; label: string }> = {
   sarif: { extension: 'sarif', label: 'SARIF' },
   json: { extension: 'json', label: 'JSON' },
   markdown: { extension: 'md', label: 'Markdown' },
 };
 
+/** What an export asks the server for: the audited files again, rendered by the CLI's formatters. */
+interface ExportSource {
+  readonly client: LanguageClient;
+  readonly groups: readonly AuditGroup[];
+  /** `file:` URI of the folder exported paths are relative to. */
+  readonly root: string;
+}
+
 /** The report webview: one panel, reused by later audits. */
 class ReportView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private report: AuditReport | undefined;
-  private version = '0.0.0';
+  private source: ExportSource | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  show(report: AuditReport, version: string): void {
+  show(report: AuditReport, source: ExportSource): void {
     this.report = report;
-    this.version = version;
+    this.source = source;
     if (this.panel) {
       this.panel.reveal(undefined, true);
       void this.panel.webview.postMessage({ type: 'report', report });
@@ -162,20 +179,25 @@ class ReportView implements vscode.Disposable {
     }
   }
 
-  private async export(format: ExportFormat): Promise<void> {
-    const report = this.report;
-    if (!report) return;
+  /** Asks where, then has the server render the audit as `bulkhead audit --format <format>` would. */
+  private async export(format: AuditExportFormat): Promise<void> {
+    const source = this.source;
+    if (!source) return;
     const { extension, label } = EXPORTS[format];
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       title: `Export the Bulkhead audit as ${label}`,
       filters: { [label]: [extension] },
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `bulkhead-audit.${extension}`) } : {}),
+      ...(source.root ? { defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(source.root), `bulkhead-audit.${extension}`) } : {}),
     });
     if (!target) return;
-    const text = format === 'sarif' ? toSarif(report, this.version) : format === 'json' ? toJson(report) : toMarkdown(report);
-    await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
-    void vscode.window.showInformationMessage(`Audit exported to ${vscode.workspace.asRelativePath(target)}.`);
+    try {
+      const params: AuditExportParams = { groups: source.groups, format, root: source.root };
+      const { text } = await source.client.sendRequest<AuditExportResult>(AUDIT_EXPORT_REQUEST, params);
+      await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+      void vscode.window.showInformationMessage(`Audit exported to ${vscode.workspace.asRelativePath(target)}.`);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`The audit could not be exported as ${label}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   dispose(): void {

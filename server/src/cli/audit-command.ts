@@ -1,6 +1,7 @@
 import type { FailOn } from '../config/bulkhead-config';
 import { auditFile, summarizeAudit, type AuditReport, type FileAudit } from '../engine/audit-report';
 import type { AuditFormat } from './args';
+import type { Palette } from './formats/color';
 import { formatAuditHtml } from './formats/audit-html';
 import { formatAuditMarkdown } from './formats/audit-markdown';
 import { formatAuditText } from './formats/audit-text';
@@ -20,7 +21,7 @@ export function runAudit(command: { path: string; format: AuditFormat; config: s
     audited.push(auditFile({ path: file.path, result: file.result }, { now }));
   });
   const report = summarizeAudit(audited);
-  io.out(render(report, linted, command, io));
+  io.out(formatAudit(command.format, report, linted, { label: command.path, folder: io.cwd }, io.colors));
   reportProblems(io, run);
   if (run.errors.length > 0) return 2;
   // A config's failOn is for lint; an audit fails only when asked on the command line.
@@ -28,17 +29,24 @@ export function runAudit(command: { path: string; format: AuditFormat; config: s
   return report.files.some((file) => file.findings.some((finding) => reaches(finding.severity, threshold))) ? 1 : 0;
 }
 
-function render(report: AuditReport, files: readonly LintedFile[], command: { path: string; format: AuditFormat }, io: CliIo): string {
-  switch (command.format) {
+/** Where an audit ran: the name it is shown under, and the folder its paths are relative to. */
+export interface AuditRoot {
+  readonly label: string;
+  readonly folder: string;
+}
+
+/** An audit in one of the CLI's formats; the editor's exports go through here too. SARIF needs `linted`. */
+export function formatAudit(format: AuditFormat, report: AuditReport, linted: readonly LintedFile[], root: AuditRoot, colors: Palette): string {
+  switch (format) {
     case 'text':
-      return formatAuditText(report, command.path, io.colors);
+      return formatAuditText(report, root.label, colors);
     case 'json':
-      return `${JSON.stringify({ version: 1, root: command.path, ...report }, null, 2)}\n`;
+      return `${JSON.stringify({ version: 1, root: root.label, ...report }, null, 2)}\n`;
     case 'markdown':
-      return formatAuditMarkdown(report, command.path);
+      return formatAuditMarkdown(report, root.label);
     case 'html':
-      return formatAuditHtml(report, command.path);
+      return formatAuditHtml(report, root.label);
     case 'sarif':
-      return formatSarif(files, io.cwd);
+      return formatSarif(linted, root.folder);
   }
 }

@@ -1,10 +1,23 @@
+import { basename, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { AUDIT_REQUEST, type AuditFileResult, type AuditGroup, type AuditParams, type AuditResult } from '../../../protocol/requests';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import {
+  AUDIT_EXPORT_REQUEST,
+  AUDIT_REQUEST,
+  type AuditExportFormat,
+  type AuditExportParams,
+  type AuditExportResult,
+  type AuditFileResult,
+  type AuditGroup,
+  type AuditParams,
+  type AuditResult,
+} from '../../../protocol/requests';
 import type { RuleSeverity } from '../../../protocol/settings';
+import { formatAudit } from '../cli/audit-command';
+import { palette } from '../cli/formats/color';
 import { lintPaths, type LintedFile } from '../cli/lint-files';
 import { displayPath } from '../cli/paths';
-import { auditFile } from '../engine/audit-report';
+import { auditFile, summarizeAudit } from '../engine/audit-report';
 import { ruleDocsUrl } from '../engine/docs-url';
 import { lint } from '../engine/lint';
 
@@ -20,6 +33,36 @@ export function registerAuditHandler(connection: Connection): void {
     } catch (error) {
       connection.console.error(`The workspace audit failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return { files: [], skipped: [] };
+    }
+  });
+}
+
+/**
+ * `bulkhead/auditExport`: lints the files again from disk and renders them with the CLI's own
+ * formatter, paths relative to the root folder, so the export is what `bulkhead audit` prints there.
+ */
+export function registerAuditExportHandler(connection: Connection): void {
+  connection.onRequest(AUDIT_EXPORT_REQUEST, (raw: unknown, token: CancellationToken): AuditExportResult | ResponseError => {
+    const params = readAuditExportParams(raw);
+    if (!params) return new ResponseError(ErrorCodes.InvalidParams, '`bulkhead/auditExport` needs `format` (sarif, json or markdown), a `file:` `root` and `groups`.');
+    try {
+      const folder = fileURLToPath(params.root);
+      const linted: LintedFile[] = [];
+      for (const group of params.groups) {
+        if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The audit export was cancelled.');
+        const paths = group.uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+        for (const file of lintPaths({ paths, configFile: null }).files) {
+          linted.push({ ...withEditorRules(file, group.rules), path: relative(folder, file.absolutePath).split(sep).join('/') });
+        }
+      }
+      // In the order `bulkhead audit` walks the folder, so SARIF results come out the same.
+      linted.sort((a, b) => compareSegments(a.path.split('/'), b.path.split('/')));
+      const now = new Date();
+      const report = summarizeAudit(linted.map((file) => auditFile({ path: file.path, result: file.result }, { now })));
+      return { text: formatAudit(params.format, report, linted, { label: basename(folder), folder }, palette(false)) };
+    } catch (error) {
+      connection.console.error(`The audit export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `The audit export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
 }
@@ -78,6 +121,25 @@ function toResult(uri: string, file: LintedFile): AuditFileResult {
     baseImageBytes: null,
     savingsBytes: null,
   };
+}
+
+/** Folder walk order: entries sorted by name at each level. */
+function compareSegments(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x = '', y = ''] = [a[i], b[i]];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+const EXPORT_FORMATS: readonly AuditExportFormat[] = ['sarif', 'json', 'markdown'];
+
+function readAuditExportParams(raw: unknown): AuditExportParams | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { format, root } = raw as Record<string, unknown>;
+  const known = EXPORT_FORMATS.find((candidate) => candidate === format);
+  if (!known || typeof root !== 'string' || !root.startsWith('file:')) return null;
+  return { ...readAuditParams(raw), format: known, root };
 }
 
 /** Params come from any client: keep what has the right shape. */
