@@ -1,7 +1,7 @@
 // Playwright-level smoke test of the UI a user sees: open the fixture Dockerfile from the explorer,
 // see the squiggle, the Problems entry and the status bar counts, open the quick-fix menu with the
 // keyboard, apply a fix, run the audit and export it through code-server's save dialog, and save
-// screenshots of the editor and the audit report to test/e2e/.artifacts/ (README images). Expected
+// screenshots of the editor, an image-size hover and the audit report to test/e2e/.artifacts/ (README images). Expected
 // figures come from the CLI run on the same files. The development extension is loaded through the
 // payload's extensionDevelopmentPath, with no tests.
 import * as assert from 'node:assert/strict';
@@ -131,6 +131,22 @@ async function smokeSteps({ page, server, workspace, log }) {
     assert.match(text, new RegExp(`\\[Ln ${exposeLine}, Col 8\\]`));
     await page.screenshot({ path: join(ARTIFACTS, 'editor.png') });
   });
+  await step('the FROM line carries its size hint, and hovering the image shows sizes and smaller bases', async () => {
+    const fromLine = editor.locator('.view-line', { hasText: /^FROM\subuntu:22\.04/ }).first();
+    // The inlay hint is text VS Code injects into the line after the image reference.
+    await assertEventually(async () => assert.match((await fromLine.innerText()).replace(/\u00a0/g, ' '), /^FROM ubuntu:22\.04\s*≈ 30 MB/));
+    await editor.click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('1:8');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover', { hasText: 'ubuntu:22.04' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    // Hover parts arrive one provider at a time: the problems first, then the image sizes.
+    await assertEventually(async () => assert.match(await hover.innerText(), /linux\/amd64[\s\S]*MB/));
+    await page.keyboard.press('Escape');
+  });
   await step('the status bar shows the error and warning counts of the active file', async () => {
     before = cliCounts(dockerfile);
     await expectStatusBar(before);
@@ -194,6 +210,22 @@ async function smokeSteps({ page, server, workspace, log }) {
     const [, ...expected] = cli(['audit', '.'], workspace, 'markdown').split('\n');
     assert.equal(heading, `# Bulkhead audit of \`${folderName}\``);
     assert.deepEqual(rest, expected);
+  });
+  await step('a FROM without findings hovers with only its sizes and smaller bases (README screenshot)', async () => {
+    // From the explorer: keyboard shortcuts would go to the report's webview, which has the focus.
+    await page.getByRole('treeitem', { name: 'web', exact: true }).click();
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-level="2"]', { hasText: /^Dockerfile$/ }).first().click({ timeout: 15_000 });
+    await editor.locator('.view-line', { hasText: /^FROM\snode:22-alpine/ }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('1:8');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover', { hasText: 'node:22-alpine' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    await assertEventually(async () => assert.match(await hover.innerText(), /linux\/amd64[\s\S]*MB/));
+    await page.screenshot({ path: join(ARTIFACTS, 'image-size-hover.png') });
+    await page.keyboard.press('Escape');
   });
   return results;
 }
