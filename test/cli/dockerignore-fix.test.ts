@@ -4,26 +4,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { DOCKERIGNORE } from '../../server/src/engine/rules/copy-context-without-dockerignore';
 import { lintJson, makeTree, removeTree, rulesIn, runCli } from './helpers';
 
 const RULE = 'copy-context-without-dockerignore';
 /** No other unsafe fix applies to it (it runs as `node`), so `fix --unsafe` has only the file to create. */
 const DOCKERFILE = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n';
 const TITLE = 'Create `.dockerignore` excluding `.git`, local `.env` files, `node_modules`, `.venv`, `__pycache__` and editor settings';
-const DOCKERIGNORE = [
-  '# Created by Bulkhead: keeps these out of every COPY and ADD of the build context.',
-  '# Remove a line if the build needs that path.',
-  '.git',
-  '**/.env',
-  '**/.env.local',
-  '**/.env.*.local',
-  '**/node_modules',
-  '**/.venv',
-  '**/__pycache__',
-  '.idea',
-  '.vscode',
-  '',
-].join('\n');
 
 describe('bulkhead fix: the fix that creates a .dockerignore', () => {
   it('--unsafe creates it beside the Dockerfile, says so, and the finding is gone; a second run changes nothing', () => {

@@ -8,7 +8,7 @@ const WHOLE_CONTEXT = /^\.\/?$/;
  * or `target` (often copied on purpose), `*.pem` (CA certificates) or `.npmrc` (private registries),
  * nor `.env.production` and the like, which front-end builds read.
  */
-const DOCKERIGNORE = `# Created by Bulkhead: keeps these out of every COPY and ADD of the build context.
+export const DOCKERIGNORE = `# Created by Bulkhead: keeps these out of every COPY and ADD of the build context.
 # Remove a line if the build needs that path.
 .git
 **/.env
