@@ -139,8 +139,30 @@ function tagsOf(repository: string): readonly KnownTag[] {
 
 // ---- public API --------------------------------------------------------------------------------
 
+/**
+ * Facts by reference: several rules ask about the same base images, in every file, and the answer
+ * depends only on the tables. Bounded: emptied when full.
+ */
+const factsByReference = new Map<string, ImageFacts | null>();
+const MAX_FACTS = 2000;
+
+/** Forgets the facts looked up so far, so a benchmark's cold pass pays for every lookup. */
+export function clearImageFacts(): void {
+  factsByReference.clear();
+}
+
 /** Facts about an image reference, or null when the image is not one the tables know. */
 export function imageFacts(ref: ImageReference): ImageFacts | null {
+  const key = JSON.stringify([ref.registry, ref.repository, ref.tag, ref.digest]);
+  const known = factsByReference.get(key);
+  if (known !== undefined) return known;
+  const facts = lookUpFacts(ref);
+  if (factsByReference.size >= MAX_FACTS) factsByReference.clear();
+  factsByReference.set(key, facts);
+  return facts;
+}
+
+function lookUpFacts(ref: ImageReference): ImageFacts | null {
   const registry = ref.registry.toLowerCase();
   // mirror.gcr.io serves the Docker Hub library unchanged.
   if (registry === 'docker.io' || registry === 'index.docker.io' || registry === 'registry-1.docker.io' || registry === 'mirror.gcr.io') {

@@ -102,6 +102,10 @@ export function insertInstructionAfter(parsed: ParsedDockerfile, instruction: In
   const { lines, text } = parsed;
   const end = lines.lineEnd(lines.positionAt(instruction.span.end).line);
   const inserted = `${text.includes('\r\n') ? '\r\n' : '\n'}${line}`;
-  const after = parseDockerfile(text.slice(0, end) + inserted + text.slice(end));
-  return after.instructions.length === parsed.instructions.length + 1 ? insertAt(end, inserted) : null;
+  // Instructions before this one cannot change, so with the default escape char only the text from
+  // this instruction on is parsed again (dockerfile-ast reads left to right).
+  const from = parsed.escapeChar === '\\' ? instruction.span.start : 0;
+  const before = parsed.instructions.length - (from === 0 ? 0 : instruction.index);
+  const after = parseDockerfile(text.slice(from, end) + inserted + text.slice(end));
+  return after.instructions.length === before + 1 ? insertAt(end, inserted) : null;
 }

@@ -95,18 +95,30 @@ function execFormScript(record: InstructionRecord, strings: readonly JsonStringR
 }
 
 function toDocCommand(command: ShellCommand, instruction: number, base: number, exact: boolean, fallback: Span | null, extraDepth = 0): DocCommand {
-  const place = (span: Span): Span => (exact ? { start: span.start + base, end: span.end + base } : (fallback ?? span));
-  const placeWord = (word: ShellWord): ShellWord => ({ ...word, span: place(word.span) });
+  // Plain loops and no closures: this runs for every command of every RUN on every lint.
+  const args: ShellWord[] = [];
+  for (const arg of command.args) args.push(placeWord(arg, base, exact, fallback));
+  const assignments: ShellWord[] = [];
+  for (const assignment of command.assignments) assignments.push(placeWord(assignment, base, exact, fallback));
   return {
-    name: placeWord(command.name),
-    args: command.args.map(placeWord),
-    span: place(command.span),
-    removal: exact && command.removal ? place(command.removal) : null,
+    name: placeWord(command.name, base, exact, fallback),
+    args,
+    span: place(command.span, base, exact, fallback),
+    removal: exact && command.removal ? place(command.removal, base, exact, fallback) : null,
     onlyCommand: command.onlyCommand && extraDepth === 0,
     pipeline: command.pipeline,
-    assignments: command.assignments.map(placeWord),
+    assignments,
     depth: command.depth + extraDepth,
     instruction,
     exact,
   };
+}
+
+/** A span relative to the script moved to the document, or the fallback when positions inside are unknown. */
+function place(span: Span, base: number, exact: boolean, fallback: Span | null): Span {
+  return exact ? { start: span.start + base, end: span.end + base } : (fallback ?? span);
+}
+
+function placeWord(word: ShellWord, base: number, exact: boolean, fallback: Span | null): ShellWord {
+  return { text: word.text, value: word.value, span: place(word.span, base, exact, fallback) };
 }

@@ -71,7 +71,24 @@ const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTH
 
 /** Reads a Dockerfile into plain records, re-parsing only the instructions an edit changed. */
 export function parseDockerfile(text: string): ParsedDockerfile {
-  return parseInChunks(text, parseWhole);
+  return parseInChunks(text, { parseWhole, instructionsEnd });
+}
+
+/** Parses each chunk on its own, without the cache: what edits rely on, for tests to compare with `parseWhole`. */
+export function parseChunkByChunk(text: string): ParsedDockerfile {
+  return parseInChunks(text, { parseWhole, instructionsEnd }, true);
+}
+
+/** The furthest end of the instructions that start before `before` (heredoc bodies included); 0 when none does. */
+function instructionsEnd(text: string, before: number): number {
+  const lines = new LineIndex(text);
+  let end = 0;
+  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
+    const range = instruction.getRange();
+    if (lines.offsetAt(range.start.line, range.start.character) >= before) break;
+    end = Math.max(end, lines.offsetAt(range.end.line, range.end.character));
+  }
+  return end;
 }
 
 /** Parses the whole text with dockerfile-ast in one go. */

@@ -70,49 +70,64 @@ export const rule: Rule = {
   },
 };
 
+type Family = 'curl' | 'wget' | 'pip' | 'npm' | 'git' | 'apk' | 'apt' | 'dnf' | 'zypper' | 'echo';
+
+/** Which program family a call belongs to, or null for programs this rule has nothing to say about. */
+function familyOf(program: string, args: readonly ShellWord[]): Family | null {
+  if (program === 'curl' || program === 'wget') return program;
+  if (PIP.test(program) || (PYTHON.test(program) && args.some((a) => a.value === '-m') && args.some((a) => a.value !== null && PIP.test(a.value)))) return 'pip';
+  if (program === 'npm' || program === 'yarn' || program === 'pnpm') return 'npm';
+  if (program === 'git' || program === 'apk' || program === 'zypper') return program;
+  if (APT.has(program)) return 'apt';
+  if (DNF.has(program)) return 'dnf';
+  if (program === 'echo' || program === 'printf') return 'echo';
+  return null;
+}
+
 function commandHits(call: Invocation): Hit[] {
   const hits: Hit[] = [];
   const { program, args } = call;
+  // Most commands are none of these programs: decided once per command, not per argument.
+  const family = familyOf(program, args);
+  if (family === null) return hits;
   const hit = (kind: Kind, span: Span): void => {
     hits.push({ kind, span, program });
   };
   // A health check against the container itself has no network path to attack.
   const urls = args.flatMap((arg) => (arg.value && /^https?:\/\//i.test(arg.value) ? [arg.value] : []));
-  if ((program === 'curl' || program === 'wget') && urls.length > 0 && urls.every((url) => LOCAL_URL.test(url))) return hits;
+  if ((family === 'curl' || family === 'wget') && urls.length > 0 && urls.every((url) => LOCAL_URL.test(url))) return hits;
   for (const [k, arg] of args.entries()) {
     const value = arg.value;
     if (value === null) continue;
     const next = args[k + 1];
-    if (program === 'curl') {
+    if (family === 'curl') {
       if (value === '--insecure') hit('tls', arg.span);
       else if (!value.startsWith('--') && shortFlags(value, CURL_VALUED)?.flags.includes('k')) hit('tls', arg.span);
-    } else if (program === 'wget') {
+    } else if (family === 'wget') {
       if (value === '--no-check-certificate') hit('tls', arg.span);
-    } else if (PIP.test(program) || (PYTHON.test(program) && args.some((a) => a.value === '-m') && args.some((a) => a.value !== null && PIP.test(a.value)))) {
+    } else if (family === 'pip') {
       if (value === '--trusted-host' || value.startsWith('--trusted-host=')) hit('tls', next && value === '--trusted-host' ? join(arg, next) : arg.span);
       else if (value === 'set' && next?.value && /(^|\.)trusted-host$/.test(next.value)) hit('tls', join(next, args[k + 2] ?? next));
-    } else if (program === 'npm' || program === 'yarn' || program === 'pnpm') {
+    } else if (family === 'npm') {
       if (/^--strict-ssl=/.test(value) && FALSE.test(value.slice('--strict-ssl='.length))) hit('tls', arg.span);
       else if ((value === 'strict-ssl' || value === 'enableStrictSsl') && next?.value && FALSE.test(next.value) && k > 0) hit('tls', join(arg, next));
-    } else if (program === 'git') {
+    } else if (family === 'git') {
       const setting = /^http\.(.+\.)?sslverify(=(.*))?$/i.exec(value);
       if (setting) {
         if (setting[2] !== undefined ? FALSE.test(setting[3] ?? '') : next?.value && FALSE.test(next.value)) hit('tls', setting[2] !== undefined || !next ? arg.span : join(arg, next));
       }
-    } else if (program === 'apk') {
+    } else if (family === 'apk') {
       if (value === '--allow-untrusted') hit('signature', arg.span);
-    } else if (APT.has(program)) {
+    } else if (family === 'apt') {
       if (value === '--allow-unauthenticated' || value === '--allow-insecure-repositories') hit('signature', arg.span);
       else if (/^Acquire::https::(.+::)?Verify-(Peer|Host)=(false|0|no)$/i.test(value)) hit('tls', arg.span);
       else if (/^APT::Get::AllowUnauthenticated=(true|1|yes)$/i.test(value)) hit('signature', arg.span);
-    } else if (DNF.has(program)) {
+    } else if (family === 'dnf') {
       if (value === '--nogpgcheck') hit('signature', arg.span);
       else if (/^--setopt=(.+\.)?sslverify=(0|false|no)$/i.test(value)) hit('tls', arg.span);
-    } else if (program === 'zypper') {
+    } else if (family === 'zypper') {
       if (value === '--no-gpg-checks') hit('signature', arg.span);
-    } else if (program === 'echo' || program === 'printf') {
-      if (CONFIG_TEXT.some((pattern) => pattern.test(value))) hit('tls', arg.span);
-    }
+    } else if (CONFIG_TEXT.some((pattern) => pattern.test(value))) hit('tls', arg.span);
   }
   return hits;
 }
