@@ -15,7 +15,7 @@ export const rule: Rule = {
     fix: 'sometimes',
     messages: {
       notCleaned: ({ command }) =>
-        `\`${command}\` leaves the apt package lists (often 20–40 MB) in this layer; end the same \`RUN\` with \`${CLEANUP}\`.`,
+        `\`${command}\` leaves the apt package lists (about 20 MB on Debian 12) in this layer; end the same \`RUN\` with \`${CLEANUP}\`.`,
     },
     crossRefs: [{ linter: 'hadolint', id: 'DL3009', match: 'same' }],
   },

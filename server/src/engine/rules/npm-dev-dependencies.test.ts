@@ -27,14 +27,14 @@ runRuleTests(rule, {
       code: 'FROM node:22-slim\nWORKDIR /app\nRUN npm install --no-audit \\\n && npm cache clean --force',
       errors: [{ messageId: 'devDependencies', line: 3, column: 5, endLine: 3, endColumn: 16 }],
       output: null,
-      unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nRUN npm ci --omit=dev --no-audit \\\n && npm cache clean --force',
+      unsafeOutput: 'FROM node:22-slim\nWORKDIR /app\nRUN npm install --omit=dev --no-audit \\\n && npm cache clean --force',
     },
     {
       name: 'NODE_ENV=development does not omit',
       code: 'FROM node:22-slim\nENV NODE_ENV=development\nRUN npm i',
       errors: [{ messageId: 'devDependencies', line: 3, column: 5, endLine: 3, endColumn: 10 }],
       output: null,
-      unsafeOutput: 'FROM node:22-slim\nENV NODE_ENV=development\nRUN npm ci --omit=dev',
+      unsafeOutput: 'FROM node:22-slim\nENV NODE_ENV=development\nRUN npm i --omit=dev',
     },
     {
       name: 'a prune before the install does not help',

@@ -1,6 +1,6 @@
 import type { FileModel, RunInstruction } from '../model/file-model';
 import type { PackageInstall } from '../model/packages';
-import { replace } from '../fixes/edits';
+import { insertAt } from '../fixes/edits';
 import type { Rule } from '../types';
 import { installsOf, runsReachingFinalImage } from './support/queries';
 
@@ -24,7 +24,7 @@ export const rule: Rule = {
     fix: 'sometimes',
     messages: {
       devDependencies: ({ command }) =>
-        `\`${command}\` installs devDependencies (test runners, bundlers, type definitions) into the final image; use \`npm ci --omit=dev\`, or build in an earlier stage.`,
+        `\`${command}\` installs devDependencies (test runners, bundlers, type definitions) into the final image; add \`--omit=dev\`, or build in an earlier stage.`,
     },
     crossRefs: [],
   },
@@ -42,9 +42,10 @@ export const rule: Rule = {
         instruction: run.instruction.index,
         fixes: canFix
           ? [{
-              title: `Replace \`${command}\` with \`npm ci --omit=dev\``,
+              // The command stays as written: turning `npm install` into `npm ci` would need a lock file.
+              title: `Add \`--omit=dev\` to \`${command}\``,
               safety: 'unsafe',
-              edits: [replace({ start: install.command.name.span.start, end: install.subcommand.span.end }, 'npm ci --omit=dev')],
+              edits: [insertAt(install.subcommand.span.end, ' --omit=dev')],
             }]
           : [],
       };
