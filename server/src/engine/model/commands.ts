@@ -56,10 +56,24 @@ export function readInstructionScript(
   return {
     instruction: record.index,
     form: 'shell',
-    commands: script.commands.map((command) => toDocCommand(command, record.index, argsStart, true, null)),
+    commands: placeShellCommands(script, record.index, argsStart),
     hasErrors: script.hasErrors,
     appendAt: script.hasHeredoc ? null : argsStart + script.end,
   };
+}
+
+/**
+ * The last placement of each cached script. On a keystroke the RUNs before the edit keep their offset
+ * and index, so their commands are reused rather than rebuilt (records are never modified).
+ */
+const placements = new WeakMap<ShellScript, { readonly base: number; readonly instruction: number; readonly commands: readonly DocCommand[] }>();
+
+function placeShellCommands(script: ShellScript, instruction: number, base: number): readonly DocCommand[] {
+  const last = placements.get(script);
+  if (last && last.base === base && last.instruction === instruction) return last.commands;
+  const commands = script.commands.map((command) => toDocCommand(command, instruction, base, true, null));
+  placements.set(script, { base, instruction, commands });
+  return commands;
 }
 
 function execFormScript(record: InstructionRecord, strings: readonly JsonStringRecord[]): InstructionScript {

@@ -1,6 +1,6 @@
 import { parseDockerfile, type InstructionRecord, type ParsedDockerfile } from '../parse/dockerfile';
 import type { Span } from '../types';
-import { readInstructionScript, type InstructionScript } from './commands';
+import { readInstructionScript, type DocCommand, type InstructionScript } from './commands';
 import { parseImageReference, type ImageReference } from './image-ref';
 import { readPackageInstall, type PackageInstall } from './packages';
 import { substitute, UNKNOWN, withVariable, type Scope } from './variables';
@@ -215,12 +215,18 @@ function readMounts(record: InstructionRecord): Mount[] {
   return mounts;
 }
 
-function installsOf(script: InstructionScript | null): PackageInstall[] {
+/** Keyed by the commands list, which an unchanged RUN keeps from one keystroke to the next. */
+const installsByCommands = new WeakMap<readonly DocCommand[], readonly PackageInstall[]>();
+
+function installsOf(script: InstructionScript | null): readonly PackageInstall[] {
   if (!script) return [];
+  const known = installsByCommands.get(script.commands);
+  if (known) return known;
   const installs: PackageInstall[] = [];
   for (const command of script.commands) {
     const install = readPackageInstall(command);
     if (install) installs.push(install);
   }
+  installsByCommands.set(script.commands, installs);
   return installs;
 }

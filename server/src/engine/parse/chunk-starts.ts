@@ -49,9 +49,9 @@ function scan(text: string, instructionsEnd: InstructionsEnd): ChunkStart[] | nu
     const newline = text.indexOf('\n', offset);
     const end = newline === -1 ? text.length : newline;
     const lineStart = offset;
-    const raw = text.slice(offset, end).replace(/\r$/, '');
+    // trim() also drops the CR of a CRLF line break.
+    const content = text.slice(offset, end).trim();
     offset = end + 1;
-    const content = raw.trim();
     if (content === '' || content.startsWith('#')) continue;
     if (!inContinuation) {
       starts.push(starts.length === 0 ? { offset: 0, line: 0 } : { offset: lineStart, line });
@@ -108,7 +108,8 @@ function measured(window: string, before: number, instructionsEnd: InstructionsE
   if (end === undefined) {
     end = instructionsEnd(window, before);
     if (measures.size >= MAX_MEASURES) measures.clear();
-    measures.set(key, end);
+    // A fresh copy of the key: the window is a view of the whole document, which it would keep alive.
+    measures.set(` ${key}`.slice(1), end);
   }
   return end;
 }

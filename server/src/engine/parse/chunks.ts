@@ -64,7 +64,7 @@ export function parseInChunks(text: string, parsers: ChunkParsers, fresh = false
   let directives: ReadonlyMap<string, string> | undefined;
   starts.forEach((start, k) => {
     const chunkText = texts[k] ?? '';
-    const chunk = found[k] ?? (fresh ? parsers.parseWhole(chunkText) : store(chunkText, parsers.parseWhole(chunkText)));
+    const chunk = found[k] ?? (fresh ? parsers.parseWhole(chunkText) : parseAndStore(detached(chunkText), parsers));
     directives ??= chunk.directives;
     const placed = place(chunk, start, instructions.length);
     for (const record of placed.instructions) instructions.push(record);
@@ -136,6 +136,20 @@ function sharedEnds(a: string, b: string): number {
   return prefix + suffix;
 }
 
+function parseAndStore(chunk: string, parsers: ChunkParsers): ChunkRecords {
+  return store(chunk, parsers.parseWhole(chunk));
+}
+
+/**
+ * A copy of a slice that does not keep the whole text alive. V8 keeps a slice as a view of its
+ * parent, so a cached chunk (and every string read from it) would hold on to the whole document of
+ * the keystroke that produced it: about a document per keystroke retained, and long GC pauses.
+ * Flattening a concatenation makes a fresh string.
+ */
+function detached(slice: string): string {
+  return ` ${slice}`.slice(1);
+}
+
 function cached(chunk: string): ChunkRecords | undefined {
   const hit = cache.get(chunk);
   if (hit) {
@@ -182,20 +196,27 @@ function shiftComment(comment: CommentRecord, offset: number, lines: number): Co
 }
 
 function shiftInstruction(record: InstructionRecord, offset: number, index: number): InstructionRecord {
+  // Every record after an edit is shifted on each keystroke: literals rather than spreads, and empty
+  // lists shared, keep that allocation (and the GC pauses it causes) small.
   return {
-    ...record,
     index,
+    keyword: record.keyword,
+    keywordText: record.keywordText,
     span: shift(record.span, offset),
     keywordSpan: shift(record.keywordSpan, offset),
-    flags: record.flags.map((flag) => ({ ...flag, span: shift(flag.span, offset) })),
-    args: record.args.map((arg) => ({ ...arg, span: shift(arg.span, offset) })),
+    flags: record.flags.length === 0 ? record.flags : record.flags.map((flag) => ({ name: flag.name, value: flag.value, span: shift(flag.span, offset) })),
+    args: record.args.length === 0 ? record.args : record.args.map((arg) => ({ value: arg.value, span: shift(arg.span, offset) })),
     argsSpan: record.argsSpan && shift(record.argsSpan, offset),
-    exec: record.exec && record.exec.map((string) => ({ ...string, span: shift(string.span, offset) })),
-    properties: record.properties.map((property) => ({
-      ...property,
-      nameSpan: shift(property.nameSpan, offset),
-      valueSpan: property.valueSpan && shift(property.valueSpan, offset),
-    })),
+    exec: record.exec && record.exec.map((string) => ({ value: string.value, span: shift(string.span, offset), escaped: string.escaped })),
+    properties:
+      record.properties.length === 0
+        ? record.properties
+        : record.properties.map((property) => ({
+            name: property.name,
+            value: property.value,
+            nameSpan: shift(property.nameSpan, offset),
+            valueSpan: property.valueSpan && shift(property.valueSpan, offset),
+          })),
     trigger: record.trigger && shiftInstruction(record.trigger, offset, index),
   };
 }

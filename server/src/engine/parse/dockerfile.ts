@@ -1,5 +1,6 @@
-import { DockerfileParser, Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Span } from '../types';
+import { scanArguments } from './arguments';
 import { parseExecForm, type JsonStringRecord } from './exec-form';
 import { parseInChunks } from './chunks';
 import { LineIndex } from './line-index';
@@ -134,7 +135,7 @@ function readInstruction(instruction: Instruction, index: number, text: string, 
   const keywordSpan = toSpan(instruction.getInstructionRange());
   // One scan of the arguments (dockerfile-ast rescans on every getter): the leading `--name[=value]`
   // arguments of the instructions that take flags are the flags, the rest the arguments.
-  const all = Instruction.prototype.getArguments.call(instruction).map((argument) => ({ value: argument.getValue(), span: toSpan(argument.getRange()) }));
+  const all = scanArguments(text.slice(span.start + keywordSpan.end - keywordSpan.start, span.end), keywordSpan.end, escapeChar, text);
   let flagCount = 0;
   if (FLAG_KEYWORDS.has(keyword)) while (all[flagCount]?.value.startsWith('--')) flagCount++;
   const flags = all.slice(0, flagCount).map(readFlag);

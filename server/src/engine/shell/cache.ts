@@ -24,8 +24,11 @@ export function analyseShell(raw: string, escapeChar: string): ShellScript {
     cache.set(key, hit);
     return hit;
   }
-  const script = analyseUncached(raw, escapeChar);
-  cache.set(key, script);
+  // `raw` is a slice of the whole document, and V8 keeps a slice as a view of its parent: a fresh
+  // copy (flattening a concatenation) stops each cached entry holding on to a document per keystroke.
+  const own = ` ${key}`.slice(1);
+  const script = analyseUncached(own.slice(escapeChar.length), escapeChar);
+  cache.set(own, script);
   if (cache.size > MAX_ENTRIES) {
     const oldest = cache.keys().next();
     if (!oldest.done) cache.delete(oldest.value);

@@ -37,7 +37,16 @@ const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 /** Wrappers whose first operand is a user, not the program (`gosu app cmd`). */
 const USER_WRAPPERS = new Set(['gosu', 'su-exec', 'setpriv']);
 
+/** Eleven rules ask for each command's invocation; commands are immutable and reused across lints. */
+const invocations = new WeakMap<DocCommand, Invocation | null>();
+
 export function invocation(command: DocCommand): Invocation | null {
+  let found = invocations.get(command);
+  if (found === undefined) invocations.set(command, (found = readInvocation(command)));
+  return found;
+}
+
+function readInvocation(command: DocCommand): Invocation | null {
   let words: readonly ShellWord[] = [command.name, ...command.args];
   for (let guard = 0; guard < 6; guard++) {
     const head = words[0];
