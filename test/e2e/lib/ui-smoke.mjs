@@ -89,6 +89,18 @@ async function smokeSteps({ page, server, workspace, log }) {
     await page.mouse.move(700, 400);
     await page.keyboard.press('Escape');
   };
+  /** Shows the hover of the image on line 1 from the keyboard and waits for its size table. */
+  const hoverImageSizes = async (image) => {
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('1:8');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover', { hasText: image }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    // Hover parts arrive one provider at a time: the problems first, then the image sizes.
+    await assertEventually(async () => assert.match(await hover.innerText(), /linux\/amd64[\s\S]*MB/));
+  };
   // The report is a webview: an iframe whose active frame holds the document.
   const report = page.frameLocator('iframe.webview').frameLocator('#active-frame');
   let before;
@@ -136,15 +148,7 @@ async function smokeSteps({ page, server, workspace, log }) {
     // The inlay hint is text VS Code injects into the line after the image reference.
     await assertEventually(async () => assert.match((await fromLine.innerText()).replace(/\u00a0/g, ' '), /^FROM ubuntu:22\.04\s*≈ 30 MB/));
     await editor.click();
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('1:8');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover', { hasText: 'ubuntu:22.04' }).first();
-    await hover.waitFor({ timeout: 15_000 });
-    // Hover parts arrive one provider at a time: the problems first, then the image sizes.
-    await assertEventually(async () => assert.match(await hover.innerText(), /linux\/amd64[\s\S]*MB/));
+    await hoverImageSizes('ubuntu:22.04');
     await page.keyboard.press('Escape');
   });
   await step('the status bar shows the error and warning counts of the active file', async () => {
@@ -216,14 +220,7 @@ async function smokeSteps({ page, server, workspace, log }) {
     await page.getByRole('treeitem', { name: 'web', exact: true }).click();
     await page.locator('.explorer-folders-view .monaco-list-row[aria-level="2"]', { hasText: /^Dockerfile$/ }).first().click({ timeout: 15_000 });
     await editor.locator('.view-line', { hasText: /^FROM\snode:22-alpine/ }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('1:8');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover', { hasText: 'node:22-alpine' }).first();
-    await hover.waitFor({ timeout: 15_000 });
-    await assertEventually(async () => assert.match(await hover.innerText(), /linux\/amd64[\s\S]*MB/));
+    await hoverImageSizes('node:22-alpine');
     await page.screenshot({ path: join(ARTIFACTS, 'image-size-hover.png') });
     await page.keyboard.press('Escape');
   });
