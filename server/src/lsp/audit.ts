@@ -21,12 +21,18 @@ import { auditFile, summarizeAudit } from '../engine/audit-report';
 import { ruleDocsUrl } from '../engine/docs-url';
 import { lint } from '../engine/lint';
 
+/** The workspace audit's requests: the report's data, and its exports. */
+export function registerAuditHandlers(connection: Connection): void {
+  registerAuditHandler(connection);
+  registerAuditExportHandler(connection);
+}
+
 /**
  * `bulkhead/audit`: lints files from disk exactly as `bulkhead audit` does (the CLI's discovery of
  * config files, `ignorePaths` and build contexts, and the shared `auditFile` grading), with the
  * editor's `bulkhead.rules` of each group applied on top, as they are for open documents.
  */
-export function registerAuditHandler(connection: Connection): void {
+function registerAuditHandler(connection: Connection): void {
   connection.onRequest(AUDIT_REQUEST, (raw: unknown, token: CancellationToken): AuditResult => {
     try {
       return auditFiles(readAuditParams(raw), () => token.isCancellationRequested);
@@ -41,7 +47,7 @@ export function registerAuditHandler(connection: Connection): void {
  * `bulkhead/auditExport`: lints the files again from disk and renders them with the CLI's own
  * formatter, paths relative to the root folder, so the export is what `bulkhead audit` prints there.
  */
-export function registerAuditExportHandler(connection: Connection): void {
+function registerAuditExportHandler(connection: Connection): void {
   connection.onRequest(AUDIT_EXPORT_REQUEST, (raw: unknown, token: CancellationToken): AuditExportResult | ResponseError => {
     const params = readAuditExportParams(raw);
     if (!params) return new ResponseError(ErrorCodes.InvalidParams, '`bulkhead/auditExport` needs `format` (sarif, json or markdown), a `file:` `root` and `groups`.');
@@ -50,10 +56,7 @@ export function registerAuditExportHandler(connection: Connection): void {
       const linted: LintedFile[] = [];
       for (const group of params.groups) {
         if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The audit export was cancelled.');
-        const paths = group.uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-        for (const file of lintPaths({ paths, configFile: null }).files) {
-          linted.push({ ...withEditorRules(file, group.rules), path: relative(folder, file.absolutePath).split(sep).join('/') });
-        }
+        for (const file of lintGroup(group).files) linted.push({ ...file, path: relative(folder, file.absolutePath).split(sep).join('/') });
       }
       // In the order `bulkhead audit` walks the folder, so SARIF results come out the same.
       linted.sort((a, b) => compareSegments(a.path.split('/'), b.path.split('/')));
@@ -74,15 +77,15 @@ function auditFiles(params: AuditParams, isCancelled: () => boolean): AuditResul
     if (isCancelled()) break;
     const uriByPath = new Map<string, string>();
     for (const uri of group.uris) {
-      if (uri.startsWith('file:')) uriByPath.set(fileURLToPath(uri), uri);
+      if (isFileUri(uri)) uriByPath.set(fileURLToPath(uri), uri);
       else skipped.push({ uri, reason: 'only files on disk can be audited' });
     }
-    const run = lintPaths({ paths: [...uriByPath.keys()], configFile: null });
+    const run = lintGroup(group);
     const audited = new Set<string>();
     for (const file of run.files) {
       const uri = uriByPath.get(file.absolutePath) ?? pathToFileURL(file.absolutePath).toString();
       audited.add(uri);
-      files.push(toResult(uri, withEditorRules(file, group.rules)));
+      files.push(toResult(uri, file));
     }
     for (const [path, uri] of uriByPath) {
       if (audited.has(uri)) continue;
@@ -92,6 +95,14 @@ function auditFiles(params: AuditParams, isCancelled: () => boolean): AuditResul
     }
   }
   return { files, skipped };
+}
+
+const isFileUri = (uri: string): boolean => uri.startsWith('file:');
+
+/** A group's files linted from disk as `bulkhead audit` lints them, with the group's `bulkhead.rules` on top. */
+function lintGroup(group: AuditGroup): { files: LintedFile[]; errors: readonly string[] } {
+  const run = lintPaths({ paths: group.uris.filter(isFileUri).map((uri) => fileURLToPath(uri)), configFile: null });
+  return { files: run.files.map((file) => withEditorRules(file, group.rules)), errors: run.errors };
 }
 
 /** The editor's severities win over the config file's, as they do for open documents. */

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadEngine } from '../node/load-engine';
 import { FIX_ALL_KIND, type BulkheadInitializationOptions } from '../../../protocol/requests';
 import { analyse, fixAllSafe, lintOptions, type Analysis } from './analysis';
-import { registerAuditExportHandler, registerAuditHandler } from './audit';
+import { registerAuditHandlers } from './audit';
 import { advertisedKinds, fixAllAction, quickFixes, readCodeActionSupport, wants, type CodeActionSupport } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { hoverAt } from './hover';
@@ -243,8 +243,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
-  registerAuditHandler(connection);
-  registerAuditExportHandler(connection);
+  registerAuditHandlers(connection);
   documents.listen(connection);
   connection.listen();
 }
