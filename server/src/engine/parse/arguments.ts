@@ -88,7 +88,7 @@ export function scanArguments(argsText: string, base: number, escapeChar: string
 }
 
 /** The offset a document position round trip gives: never between the CR and LF of a line break. */
-function documentOffset(offset: number, text: string): number {
+export function documentOffset(offset: number, text: string): number {
   const clamped = Math.max(0, Math.min(offset, text.length));
   return clamped > 0 && text.charCodeAt(clamped - 1) === 13 && text.charCodeAt(clamped) === 10 ? clamped - 1 : clamped;
 }

@@ -1,11 +1,12 @@
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Span } from '../types';
-import { scanArguments } from './arguments';
+import { documentOffset, scanArguments } from './arguments';
 import { parseExecForm, type JsonStringRecord } from './exec-form';
 import { parseInChunks } from './chunks';
+import { instructionsEnd, scanDockerfile, type InstructionExtent } from './layout';
 import { LineIndex } from './line-index';
 
-/** Plain records read once from dockerfile-ast; nothing downstream touches the AST. */
+/** Plain records of a Dockerfile, read as dockerfile-ast reads it; nothing downstream sees a syntax tree. */
 
 export interface ArgumentRecord {
   /** Value with escapes and continuations removed, as dockerfile-ast gives it. */
@@ -69,6 +70,8 @@ const PARSER_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 /** Instructions whose leading `--name[=value]` arguments are flags, as BuildKit reads them. */
 const FLAG_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
 const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+/** Instructions whose name-value pairs dockerfile-ast reads for us. */
+const PROPERTY_KEYWORDS = new Set(['ARG', 'ENV', 'LABEL']);
 
 /** Reads a Dockerfile into plain records, re-parsing only the instructions an edit changed. */
 export function parseDockerfile(text: string): ParsedDockerfile {
@@ -80,62 +83,37 @@ export function parseChunkByChunk(text: string): ParsedDockerfile {
   return parseInChunks(text, { parseWhole, instructionsEnd }, true);
 }
 
-/** The furthest end of the instructions that start before `before` (heredoc bodies included); 0 when none does. */
-function instructionsEnd(text: string, before: number): number {
-  const lines = new LineIndex(text);
-  let end = 0;
-  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
-    const range = instruction.getRange();
-    if (lines.offsetAt(range.start.line, range.start.character) >= before) break;
-    end = Math.max(end, lines.offsetAt(range.end.line, range.end.character));
-  }
-  return end;
-}
-
-/** Parses the whole text with dockerfile-ast in one go. */
+/** Parses the whole text in one go. */
 export function parseWhole(text: string): ParsedDockerfile {
   const lines = new LineIndex(text);
-  const dockerfile = DockerfileParser.parse(text);
-  const toSpan = (range: { start: { line: number; character: number }; end: { line: number; character: number } }): Span => ({
-    start: lines.offsetAt(range.start.line, range.start.character),
-    end: lines.offsetAt(range.end.line, range.end.character),
-  });
-  const escapeChar = dockerfile.getEscapeCharacter();
+  const layout = scanDockerfile(text);
+  const { escapeChar } = layout;
   const directives = new Map<string, string>();
   const comments: CommentRecord[] = [];
-  for (const directive of dockerfile.getDirectives()) {
-    const name = directive.getName().toLowerCase();
-    // dockerfile-ast reads any `# word...=value` at the top as a directive; only these are Docker's.
+  for (const directive of layout.directives) {
+    const name = directive.name.toLowerCase();
+    // Any `# word...=value` at the top reads as a directive; only these are Docker's.
     if (PARSER_DIRECTIVES.has(name)) {
-      directives.set(name, directive.getValue());
+      directives.set(name, directive.value);
     } else {
-      const range = directive.getRange();
-      comments.push({ text: text.slice(lines.lineStart(range.start.line) + 1, lines.lineEnd(range.start.line)).trim(), span: toSpan(range), line: range.start.line });
+      const line = lines.positionAt(directive.start).line;
+      comments.push({ text: text.slice(lines.lineStart(line) + 1, lines.lineEnd(line)).trim(), span: documentSpan(directive.start, directive.end, text), line });
     }
   }
-  const instructions = dockerfile.getInstructions().map((instruction, index) => readInstruction(instruction, index, text, escapeChar, toSpan));
-  // Comments come in document order: one sweep finds those inside an instruction (continuations).
-  let enclosing = 0;
-  for (const comment of dockerfile.getComments()) {
-    const span = toSpan(comment.getRange());
-    while (enclosing < instructions.length && (instructions[enclosing]?.span.end ?? 0) <= span.start) enclosing++;
-    const instruction = instructions[enclosing];
-    if (instruction && instruction.span.start < span.start) continue;
-    const lineStart = lines.lineStart(comment.getRange().start.line);
-    comments.push({ text: comment.getContent(), span: { start: lineStart, end: span.end }, line: comment.getRange().start.line });
+  const instructions = layout.instructions.map((extent, index) => readInstruction(extent, index, text, escapeChar));
+  for (const comment of layout.comments) {
+    const line = lines.positionAt(comment.start).line;
+    comments.push({ text: commentContent(text, comment.start, comment.end), span: { start: lines.lineStart(line), end: documentOffset(comment.end, text) }, line });
   }
   return { text, lines, escapeChar, directives, instructions, comments };
 }
 
-type ToSpan = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => Span;
-
-function readInstruction(instruction: Instruction, index: number, text: string, escapeChar: string, toSpan: ToSpan): InstructionRecord {
-  const keyword = instruction.getKeyword();
-  const span = toSpan(instruction.getRange());
-  const keywordSpan = toSpan(instruction.getInstructionRange());
-  // One scan of the arguments (dockerfile-ast rescans on every getter): the leading `--name[=value]`
-  // arguments of the instructions that take flags are the flags, the rest the arguments.
-  const all = scanArguments(text.slice(span.start + keywordSpan.end - keywordSpan.start, span.end), keywordSpan.end, escapeChar, text);
+function readInstruction(extent: InstructionExtent, index: number, text: string, escapeChar: string): InstructionRecord {
+  const keyword = extent.keyword.toUpperCase();
+  const span = documentSpan(extent.start, extent.end, text);
+  const keywordSpan = documentSpan(extent.start, extent.keywordEnd, text);
+  // The leading `--name[=value]` arguments of the instructions that take flags are the flags, the rest the arguments.
+  const all = scanArguments(text.slice(keywordSpan.end, span.end), keywordSpan.end, escapeChar, text);
   let flagCount = 0;
   if (FLAG_KEYWORDS.has(keyword)) while (all[flagCount]?.value.startsWith('--')) flagCount++;
   const flags = all.slice(0, flagCount).map(readFlag);
@@ -143,7 +121,7 @@ function readInstruction(instruction: Instruction, index: number, text: string, 
   const firstArg = plainArgs[0];
   const argsSpan = firstArg ? { start: firstArg.span.start, end: span.end } : null;
   let exec: JsonStringRecord[] | null = null;
-  if (argsSpan && EXEC_FORM_KEYWORDS.has(keyword)) {
+  if (argsSpan && EXEC_FORM_KEYWORDS.has(keyword) && text[argsSpan.start] === '[') {
     exec = parseExecForm(blankContinuations(text.slice(argsSpan.start, argsSpan.end), escapeChar), argsSpan.start);
   }
   return {
@@ -156,14 +134,15 @@ function readInstruction(instruction: Instruction, index: number, text: string, 
     args: plainArgs,
     argsSpan,
     exec,
-    properties: readProperties(instruction, toSpan),
-    trigger: keyword === 'ONBUILD' ? readTrigger(instruction, index, span, text, escapeChar, toSpan) : null,
+    properties: PROPERTY_KEYWORDS.has(keyword) ? readProperties(text, span, escapeChar) : [],
+    trigger: keyword === 'ONBUILD' && firstArg ? readTrigger(firstArg, index, span, text, escapeChar) : null,
   };
 }
 
-function readTrigger(onbuild: Instruction, index: number, span: Span, text: string, escapeChar: string, toSpan: ToSpan): InstructionRecord | null {
-  const trigger = (onbuild as Instruction & { getTriggerInstruction?: () => Instruction | null }).getTriggerInstruction?.();
-  return trigger ? { ...readInstruction(trigger, index, text, escapeChar, toSpan), span } : null;
+/** The instruction an ONBUILD registers: from its first argument (the keyword, as written) to the ONBUILD's end. */
+function readTrigger(keyword: ArgumentRecord, index: number, span: Span, text: string, escapeChar: string): InstructionRecord {
+  const extent = { start: keyword.span.start, keywordEnd: keyword.span.end, end: span.end, keyword: text.slice(keyword.span.start, keyword.span.end) };
+  return { ...readInstruction(extent, index, text, escapeChar), span };
 }
 
 function readFlag(argument: ArgumentRecord): FlagRecord {
@@ -172,29 +151,52 @@ function readFlag(argument: ArgumentRecord): FlagRecord {
   return { name: equals === -1 ? body : body.slice(0, equals), value: equals === -1 ? null : body.slice(equals + 1), span: argument.span };
 }
 
-function readProperties(instruction: Instruction, toSpan: ToSpan): PropertyRecord[] {
-  const withProperties = instruction as Instruction & {
-    getProperties?: () => {
-      getName(): string;
-      getValue(): string | null;
-      getNameRange(): Parameters<ToSpan>[0];
-      getValueRange(): Parameters<ToSpan>[0] | null;
-    }[];
-  };
-  if (typeof withProperties.getProperties !== 'function') return [];
-  return withProperties.getProperties().map((property) => {
+/**
+ * ARG, ENV and LABEL pairs (quotes, escapes, `name value` and `name=value` forms), read by
+ * dockerfile-ast from the instruction's text alone; its positions are mapped back to the document.
+ */
+function readProperties(text: string, span: Span, escapeChar: string): PropertyRecord[] {
+  const prefix = escapeChar === '\\' ? '' : `# escape=${escapeChar}\n`;
+  const source = prefix + text.slice(span.start, span.end);
+  const instruction = DockerfileParser.parse(source).getInstructions()[0] as PropertyInstruction | undefined;
+  if (!instruction || typeof instruction.getProperties !== 'function') return [];
+  const lines = new LineIndex(source);
+  const toOffset = (position: Position): number => documentOffset(lines.offsetAt(position.line, position.character) - prefix.length + span.start, text);
+  return instruction.getProperties().map((property) => {
     const valueRange = property.getValueRange();
     return {
       name: property.getName(),
       value: property.getValue(),
-      nameSpan: toSpan(property.getNameRange()),
-      valueSpan: valueRange ? toSpan(valueRange) : null,
+      nameSpan: { start: toOffset(property.getNameRange().start), end: toOffset(property.getNameRange().end) },
+      valueSpan: valueRange ? { start: toOffset(valueRange.start), end: toOffset(valueRange.end) } : null,
     };
   });
 }
 
+interface Position {
+  line: number;
+  character: number;
+}
+
+type PropertyInstruction = Instruction & {
+  getProperties?: () => {
+    getName(): string;
+    getValue(): string | null;
+    getNameRange(): { start: Position; end: Position };
+    getValueRange(): { start: Position; end: Position } | null;
+  }[];
+};
+
+/** A comment's text without the `#` and surrounding whitespace. */
+function commentContent(text: string, start: number, end: number): string {
+  return text.slice(start + 1, end).replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
+function documentSpan(start: number, end: number, text: string): Span {
+  return { start: documentOffset(start, text), end: documentOffset(end, text) };
+}
+
 /** Exec form may continue over lines; blank the continuation so the JSON reads as one line. */
 function blankContinuations(raw: string, escapeChar: string): string {
-  const escaped = escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  return raw.replace(new RegExp(`${escaped}[ \\t]*\\r?\\n`, 'g'), (match) => ' '.repeat(match.length));
+  return raw.replace(escapeChar === '`' ? /`[ \t]*\r?\n/g : /\\[ \t]*\r?\n/g, (match) => ' '.repeat(match.length));
 }
