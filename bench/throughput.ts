@@ -1,6 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { lint } from '../server/src/engine/lint';
-import { clearParseCache } from '../server/src/engine/parse/chunks';
+import { clearInstructionCache } from '../server/src/engine/parse/instruction-cache';
 import { clearShellCache } from '../server/src/engine/shell/cache';
 import { clearImageFacts } from '../server/src/knowledge/images';
 import { pathologicalCases } from '../test/fuzz/inputs';
@@ -15,7 +15,7 @@ import { largeFile, lineCount, median, round, type Input, type Peers } from './s
  */
 
 function clearEngineCaches(): void {
-  clearParseCache();
+  clearInstructionCache();
   clearShellCache();
   clearImageFacts();
 }

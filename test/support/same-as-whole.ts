@@ -1,21 +1,23 @@
 import assert from 'node:assert/strict';
-import { parseChunkByChunk, parseDockerfile, parseWhole, type ParsedDockerfile } from '../../server/src/engine/parse/dockerfile';
+import { clearInstructionCache } from '../../server/src/engine/parse/instruction-cache';
+import { parseByInstruction, parseDockerfile, parseWhole, type ParsedDockerfile } from '../../server/src/engine/parse/dockerfile';
 import { assertReadsLikeDockerfileAst } from './dockerfile-ast-records';
 
 /**
- * A whole parse reads the text as dockerfile-ast does, and cutting into chunks must give exactly the
- * records of a whole parse: each chunk parsed on its own (what an edit does), and twice through the
- * cache (a first sight fills it, the second reads it).
+ * A whole parse reads the text as dockerfile-ast does, and taking records from the instruction cache
+ * must give exactly the records of a whole parse: when the cache is filled (each instruction read
+ * from its text alone) and when it is read.
  */
 export function assertSameAsWhole(text: string): void {
   const whole = parseWhole(text);
   assertReadsLikeDockerfileAst(whole);
-  for (const chunked of [parseChunkByChunk(text), parseDockerfile(text), parseDockerfile(text)]) assertSameRecords(chunked, whole);
+  clearInstructionCache();
+  for (const cached of [parseByInstruction(text), parseByInstruction(text), parseDockerfile(text)]) assertSameRecords(cached, whole);
 }
 
-function assertSameRecords(chunked: ParsedDockerfile, whole: ParsedDockerfile): void {
-  assert.deepEqual(chunked.instructions, whole.instructions);
-  assert.deepEqual(chunked.comments, whole.comments);
-  assert.deepEqual([...chunked.directives], [...whole.directives]);
-  assert.equal(chunked.escapeChar, whole.escapeChar);
+function assertSameRecords(cached: ParsedDockerfile, whole: ParsedDockerfile): void {
+  assert.deepEqual(cached.instructions, whole.instructions);
+  assert.deepEqual(cached.comments, whole.comments);
+  assert.deepEqual([...cached.directives], [...whole.directives]);
+  assert.equal(cached.escapeChar, whole.escapeChar);
 }

@@ -2,8 +2,8 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Span } from '../types';
 import { documentOffset, scanArguments } from './arguments';
 import { parseExecForm, type JsonStringRecord } from './exec-form';
-import { parseInChunks } from './chunks';
-import { instructionsEnd, scanDockerfile, type InstructionExtent } from './layout';
+import { cachedInstruction } from './instruction-cache';
+import { scanDockerfile, type InstructionExtent } from './layout';
 import { LineIndex } from './line-index';
 
 /** Plain records of a Dockerfile, read as dockerfile-ast reads it; nothing downstream sees a syntax tree. */
@@ -73,18 +73,31 @@ const EXEC_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTH
 /** Instructions whose name-value pairs dockerfile-ast reads for us. */
 const PROPERTY_KEYWORDS = new Set(['ARG', 'ENV', 'LABEL']);
 
-/** Reads a Dockerfile into plain records, re-parsing only the instructions an edit changed. */
+/** Below this size (about 250 lines) reading every instruction takes well under a millisecond: caching does not pay. */
+const MIN_CACHED_LENGTH = 8192;
+
+/** Reads a Dockerfile into plain records; in a long text, only the instructions an edit changed are read again. */
 export function parseDockerfile(text: string): ParsedDockerfile {
-  return parseInChunks(text, { parseWhole, instructionsEnd });
+  return text.length < MIN_CACHED_LENGTH ? parseWhole(text) : parseByInstruction(text);
 }
 
-/** Parses each chunk on its own, without the cache: what edits rely on, for tests to compare with `parseWhole`. */
-export function parseChunkByChunk(text: string): ParsedDockerfile {
-  return parseInChunks(text, { parseWhole, instructionsEnd }, true);
-}
-
-/** Parses the whole text in one go. */
+/** Reads every instruction from the text. */
 export function parseWhole(text: string): ParsedDockerfile {
+  return readRecords(text, (extent, index, escapeChar) => readInstruction(extent, index, text, escapeChar));
+}
+
+/** Takes each instruction's records from the cache, reading an instruction's text alone on a miss (tests compare this with `parseWhole`). */
+export function parseByInstruction(text: string): ParsedDockerfile {
+  return readRecords(text, (extent, index, escapeChar) =>
+    cachedInstruction(text.slice(extent.start, extent.end), escapeChar, extent.start, index, (own) =>
+      readInstruction({ start: 0, keywordEnd: extent.keywordEnd - extent.start, end: own.length, keyword: extent.keyword }, 0, own, escapeChar),
+    ),
+  );
+}
+
+type ReadInstruction = (extent: InstructionExtent, index: number, escapeChar: string) => InstructionRecord;
+
+function readRecords(text: string, read: ReadInstruction): ParsedDockerfile {
   const lines = new LineIndex(text);
   const layout = scanDockerfile(text);
   const { escapeChar } = layout;
@@ -100,7 +113,7 @@ export function parseWhole(text: string): ParsedDockerfile {
       comments.push({ text: text.slice(lines.lineStart(line) + 1, lines.lineEnd(line)).trim(), span: documentSpan(directive.start, directive.end, text), line });
     }
   }
-  const instructions = layout.instructions.map((extent, index) => readInstruction(extent, index, text, escapeChar));
+  const instructions = layout.instructions.map((extent, index) => read(extent, index, escapeChar));
   for (const comment of layout.comments) {
     const line = lines.positionAt(comment.start).line;
     comments.push({ text: commentContent(text, comment.start, comment.end), span: { start: lines.lineStart(line), end: documentOffset(comment.end, text) }, line });
@@ -134,7 +147,7 @@ function readInstruction(extent: InstructionExtent, index: number, text: string,
     args: plainArgs,
     argsSpan,
     exec,
-    properties: PROPERTY_KEYWORDS.has(keyword) ? readProperties(text, span, escapeChar) : [],
+    properties: PROPERTY_KEYWORDS.has(keyword) ? (plainProperties(text, keywordSpan.end, span.end) ?? readProperties(text, span, escapeChar)) : [],
     trigger: keyword === 'ONBUILD' && firstArg ? readTrigger(firstArg, index, span, text, escapeChar) : null,
   };
 }
@@ -149,6 +162,30 @@ function readFlag(argument: ArgumentRecord): FlagRecord {
   const body = argument.value.slice(2);
   const equals = body.indexOf('=');
   return { name: equals === -1 ? body : body.slice(0, equals), value: equals === -1 ? null : body.slice(equals + 1), span: argument.span };
+}
+
+/** Arguments without quotes, escapes, variables, comments or line breaks: most ARG, ENV and LABEL lines. */
+const PLAIN_ARGUMENTS = /^[ \t]*[\w.:/@+,%=-]+(?:[ \t]+[\w.:/@+,%=-]+)*[ \t]*$/;
+
+/**
+ * The pairs of plain arguments, as dockerfile-ast reads them: `NAME=value` words, or `NAME value...`
+ * when the first word has no `=`; null for any other text.
+ */
+function plainProperties(text: string, start: number, end: number): PropertyRecord[] | null {
+  const argsText = text.slice(start, end);
+  if (!PLAIN_ARGUMENTS.test(argsText)) return null;
+  const words = [...argsText.matchAll(/[^ \t]+/g)].map((match) => ({ value: match[0], start: start + match.index }));
+  const [first, second] = words;
+  const last = words.at(-1);
+  if (first && second && last && !first.value.includes('=')) {
+    const valueSpan = { start: second.start, end: last.start + last.value.length };
+    return [{ name: first.value, value: text.slice(valueSpan.start, valueSpan.end), nameSpan: { start: first.start, end: first.start + first.value.length }, valueSpan }];
+  }
+  return words.map(({ value, start: at }) => {
+    const equals = value.indexOf('=');
+    if (equals === -1) return { name: value, value: null, nameSpan: { start: at, end: at + value.length }, valueSpan: null };
+    return { name: value.slice(0, equals), value: value.slice(equals + 1), nameSpan: { start: at, end: at + equals }, valueSpan: { start: at + equals + 1, end: at + value.length } };
+  });
 }
 
 /**

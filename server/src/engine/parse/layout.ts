@@ -49,19 +49,6 @@ export function scanDockerfile(text: string): DockerfileLayout {
   return new Scanner(text).scan();
 }
 
-/**
- * The furthest end of the instructions that start before `before` (heredoc bodies included); 0
- * when none does.
- */
-export function instructionsEnd(text: string, before: number): number {
-  let end = 0;
-  for (const instruction of scanDockerfile(text).instructions) {
-    if (instruction.start >= before) break;
-    end = Math.max(end, instruction.end);
-  }
-  return end;
-}
-
 class Scanner {
   private escapeChar = '\\';
   private escape = 92;

@@ -6,8 +6,8 @@ import { assertSameAsWhole } from '../support/same-as-whole';
 const REAL = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'real');
 const corpusExists = existsSync(REAL);
 
-/** Parsing in chunks (for keystroke speed) gives exactly the records of a whole parse, on every real file. */
-describe('chunked parse over the real corpus', { skip: corpusExists ? false : `skipped: ${REAL} does not exist (it is part of the CI checkout)` }, () => {
+/** On every real file: the parse reads like dockerfile-ast, and the instruction cache (for keystroke speed) gives exactly the records of a whole parse. */
+describe('parse records over the real corpus', { skip: corpusExists ? false : `skipped: ${REAL} does not exist (it is part of the CI checkout)` }, () => {
   const files = corpusExists ? readdirSync(REAL).filter((name) => name !== 'INDEX.json').sort() : [];
   for (const file of files) {
     it(file, () => assertSameAsWhole(readFileSync(join(REAL, file), 'utf8')));
