@@ -56,7 +56,7 @@ export function runRules(model: FileModel, options: LintOptions): ReportedFindin
       options.onRuleError(rule.id, error);
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
 /**

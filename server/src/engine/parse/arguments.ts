@@ -10,7 +10,10 @@ import type { ArgumentRecord } from './dockerfile';
  */
 export function scanArguments(argsText: string, base: number, escapeChar: string, text: string): ArgumentRecord[] {
   const args: ArgumentRecord[] = [];
+  // A value is built from runs of plain characters taken as slices (most values are one run): a
+  // string grown a character at a time is a chain of one node per character, slow and large.
   let value = '';
+  let run = -1;
   let start = -1;
   /** Where the escape char of a continuation inside the current argument sits; -1 when none. */
   let marker = -1;
@@ -18,6 +21,11 @@ export function scanArguments(argsText: string, base: number, escapeChar: string
   let blankAfterContinuation = false;
   let lineStart = false;
   let comment = false;
+  const flush = (at: number): void => {
+    if (run === -1) return;
+    value += argsText.slice(run, at);
+    run = -1;
+  };
   const push = (end: number): void => {
     args.push({ value, span: { start: documentOffset(base + start, text), end: documentOffset(base + end, text) } });
     value = '';
@@ -27,6 +35,7 @@ export function scanArguments(argsText: string, base: number, escapeChar: string
   for (let i = 0; i < argsText.length; i++) {
     const char = argsText[i];
     if (char === ' ' || char === '\t' || char === '\r' || char === '\n') {
+      flush(i);
       if (continued) {
         blankAfterContinuation = char === ' ' || char === '\t';
         if (!blankAfterContinuation && comment) {
@@ -37,6 +46,7 @@ export function scanArguments(argsText: string, base: number, escapeChar: string
         push(marker === -1 ? i : marker);
       }
     } else if (char === escapeChar) {
+      flush(i);
       const next = argsText[i + 1];
       if (next === ' ' || next === '\t') {
         let j = i + 2;
@@ -77,12 +87,13 @@ export function scanArguments(argsText: string, base: number, escapeChar: string
         blankAfterContinuation = false;
         continued = false;
         marker = -1;
-        value += char;
+        if (run === -1) run = i;
         if (start === -1) start = i;
       }
       lineStart = false;
     }
   }
+  flush(argsText.length);
   if (start !== -1) push(marker === -1 ? argsText.length : marker);
   return args;
 }

@@ -164,8 +164,8 @@ function readFlag(argument: ArgumentRecord): FlagRecord {
   return { name: equals === -1 ? body : body.slice(0, equals), value: equals === -1 ? null : body.slice(equals + 1), span: argument.span };
 }
 
-/** Arguments without quotes, escapes, variables, comments or line breaks: most ARG, ENV and LABEL lines. */
-const PLAIN_ARGUMENTS = /^[ \t]*[\w.:/@+,%=-]+(?:[ \t]+[\w.:/@+,%=-]+)*[ \t]*$/;
+/** Arguments without quotes, escape chars or line breaks: most ARG, ENV and LABEL lines. */
+const PLAIN_ARGUMENTS = /^[ \t]*[^ \t\r\n"'\\`]+(?:[ \t]+[^ \t\r\n"'\\`]+)*[ \t]*$/;
 
 /**
  * The pairs of plain arguments, as dockerfile-ast reads them: `NAME=value` words, or `NAME value...`

@@ -41,7 +41,7 @@ describe('Dockerfile layout', () => {
     'a keyword split by escaped line breaks': 'FR\\\nOM a\nR\\ UN b\nRUN\\\n  # c\n  d\n',
     'an escaped blank at the end of the text': 'RUN\\  ',
     'ONBUILD triggers with properties and heredocs': 'ONBUILD ENV A=1 B="2 3"\nONBUILD RUN <<EOF\nbody\nEOF\nONBUILD ONBUILD ARG x\nONBUILD\n',
-    'plain pairs, read without dockerfile-ast': 'ENV A=1 B= =x\t C\nENV K v w\nLABEL org.opencontainers.image.source=https://x/y:1 \nARG V\n',
+    'plain pairs, read without dockerfile-ast': 'ENV A=1 B= =x\t C\nENV K v w\nLABEL org.opencontainers.image.source=https://x/y:1 \nARG V\nENV P=/bin:$PATH Q=${R:- s}#t {=}\n',
     'properties over continued lines': 'LABEL a="1" \\\n  # note\n  b=2\nARG X\nENV Y z w\n',
     'heredocs: tabbed, quoted, several on one line': 'COPY <<-"A" <<B /d\n\tx\n\tA\ny\nB\nRUN <<\'C\' <<<D\nC\n',
   };
