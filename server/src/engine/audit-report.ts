@@ -2,6 +2,7 @@ import { imageFacts, smallerAlternatives, type AlternativeKind, type Platform } 
 import type { LintResult } from './lint';
 import type { FileModel, Stage } from './model/file-model';
 import type { ImageReference } from './model/image-ref';
+import { ownCopy } from './own-copy';
 import { rulesById } from './rules';
 import type { RuleCategory, Severity } from './types';
 
@@ -132,7 +133,8 @@ export function auditFile(input: AuditInput, options: AuditOptions = {}): FileAu
     const start = lines.positionAt(finding.span.start);
     const end = lines.positionAt(finding.span.end);
     const fix = finding.fixes.some((f) => f.safety === 'safe') ? 'safe' : finding.fixes.length > 0 ? 'unsafe' : null;
-    return { rule: finding.rule, severity: finding.severity, message: finding.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, fix };
+    // The report outlives the model: a message naming a token would otherwise keep the file's text alive.
+    return { rule: finding.rule, severity: finding.severity, message: ownCopy(finding.message), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, fix };
   });
   const base = finalBase(model);
   const platform = options.platform ?? 'amd64';

@@ -1,3 +1,4 @@
+import { ownCopy } from '../own-copy';
 import type { Span } from '../types';
 import type { InstructionRecord } from './dockerfile';
 
@@ -36,9 +37,8 @@ export function cachedInstruction(source: string, escapeChar: string, offset: nu
   if (!cache) caches.set(escapeChar, (cache = new Map()));
   let entry = cache.get(source);
   if (!entry) {
-    // `source` is a slice of the document, which V8 keeps as a view of it: a flattened copy stops the
-    // cache holding on to a whole document per keystroke.
-    const own = ` ${source}`.slice(1);
+    // `source` is a slice of the document: an own copy stops the cache holding on to a document per keystroke.
+    const own = ownCopy(source);
     entry = { relative: read(own), placed: null };
     cache.set(own, entry);
     if (++size > MAX_ENTRIES) evictOldest();

@@ -1,3 +1,4 @@
+import { ownCopy } from '../own-copy';
 import { splitHeredocs } from './heredoc';
 import { isShellInvocation, parseShellScript } from './parser';
 import type { ShellCommand, ShellScript, ShellWord } from './records';
@@ -24,9 +25,8 @@ export function analyseShell(raw: string, escapeChar: string): ShellScript {
     cache.set(key, hit);
     return hit;
   }
-  // `raw` is a slice of the whole document, and V8 keeps a slice as a view of its parent: a fresh
-  // copy (flattening a concatenation) stops each cached entry holding on to a document per keystroke.
-  const own = ` ${key}`.slice(1);
+  // `raw` is a slice of the whole document: an own copy stops each entry holding on to a document per keystroke.
+  const own = ownCopy(key);
   const script = analyseUncached(own.slice(escapeChar.length), escapeChar);
   cache.set(own, script);
   if (cache.size > MAX_ENTRIES) {
