@@ -1,7 +1,6 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { lint } from '../server/src/engine/lint';
-import { clearInstructionCache } from '../server/src/engine/parse/instruction-cache';
-import { clearShellCache } from '../server/src/engine/shell/cache';
+import { clearTextCaches } from '../server/src/engine/caches';
 import { clearImageFacts } from '../server/src/knowledge/images';
 import { pathologicalCases } from '../test/fuzz/inputs';
 import { largeFile, lineCount, median, round, type Input, type Peers } from './support';
@@ -15,8 +14,7 @@ import { largeFile, lineCount, median, round, type Input, type Peers } from './s
  */
 
 function clearEngineCaches(): void {
-  clearInstructionCache();
-  clearShellCache();
+  clearTextCaches();
   clearImageFacts();
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FailOn } from '../config/bulkhead-config';
+import { clearTextCaches } from '../engine/caches';
 import { runRules, type LintOptions, type LintResult } from '../engine/lint';
 import { buildModel } from '../engine/model/file-model';
 import type { Severity } from '../engine/types';
@@ -98,6 +99,8 @@ export function lintEach(options: RunOptions, visit: (file: LintedFile) => void)
     const lintOptions: LintOptions = { ...base, buildContext: readBuildContext(absolutePath, model) };
     const result: LintResult = { model, findings: runRules(model, lintOptions) };
     visit({ absolutePath, path: shown, text, result, options: lintOptions, failOn: loaded.config.failOn });
+    // Each file is read once: what the engine cached for this one would only be garbage later.
+    clearTextCaches();
   }
   return { errors, warnings };
 }
