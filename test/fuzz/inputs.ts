@@ -241,6 +241,8 @@ export function pathologicalCases(): FuzzCase[] {
     { name: 'heredoc with quoted delimiter never closed', text: "FROM debian\nRUN <<'EOF' bash\nset -e\necho $HOME\n" },
     { name: 'ARG values doubling 40 times', text: `FROM debian\nARG A0=xxxxxxxx\n${Array.from({ length: 40 }, (_, i) => `ARG A${i + 1}=\${A${i}}\${A${i}}`).join('\n')}\nRUN echo $A40\nFROM \${A40}\n` },
     { name: 'ENV values doubling 40 times', text: `FROM debian\nENV A0=xxxxxxxx\n${Array.from({ length: 40 }, (_, i) => `ENV A${i + 1}=\${A${i}}\${A${i}}`).join('\n')}\nEXPOSE $A40\n` },
+    { name: '1 MB ENV of 70,000 quoted pairs', text: `FROM debian\nENV ${Array.from({ length: 70_000 }, (_, i) => `K${i}="v ${i}"`).join(' ')}\n` },
+    { name: '50,000 ENV lines', text: `FROM debian\n${Array.from({ length: 50_000 }, (_, i) => `ENV K${i}=v${i}`).join('\n')}\n` },
     { name: '5,000 ARGs', text: `${Array.from({ length: 5000 }, (_, i) => `ARG V${i}=\${V${Math.max(0, i - 1)}}x`).join('\n')}\nFROM debian:\${V4999}\n` },
     { name: '2,000 stages each built FROM the previous', text: Array.from({ length: 2000 }, (_, i) => (i === 0 ? 'FROM debian AS s0' : `FROM s${i - 1} AS s${i}\nRUN apt-get install -y p${i}`)).join('\n') },
     { name: 'a stage built FROM itself', text: 'FROM a AS a\nFROM b AS b\nFROM a AS c\nFROM c AS a\n' },

@@ -42,10 +42,27 @@ describe('stages', () => {
 
 describe('ARG and ENV scope', () => {
   it('gives each instruction the values in scope before it', () => {
-    const model = buildModel('ARG V=1\nFROM scratch\nARG V\nENV A=$V B=${A}x\nRUN echo\n');
-    assert.equal(model.resolve('$A-$B', 4), '1-1x');
+    const model = buildModel('ARG V=1\nFROM scratch\nARG V\nENV A=$V\nENV B=${A}x\nRUN echo\n');
+    assert.equal(model.resolve('$A-$B', 5), '1-1x');
     assert.equal(model.resolve('[$V]', 2), '[]', 'a global ARG is not in scope in a stage until it is declared again');
     assert.equal(model.resolve('$V', 3), '1', 'declared again without a value, it takes the global default');
+  });
+});
+
+describe('substitution inside one instruction', () => {
+  it('substitutes every value of one ENV with the variables as they were before it', () => {
+    // The Dockerfile reference, "Environment replacement": def gets hello, ghi gets bye.
+    const model = buildModel('FROM scratch\nENV abc=hello\nENV abc=bye def=$abc\nENV ghi=$abc\nRUN echo\n');
+    assert.equal(model.resolve('$def $ghi', 4), 'hello bye');
+  });
+
+  it("reads an ARG's pairs in order, as BuildKit does", () => {
+    const model = buildModel('FROM scratch\nARG x=1\nARG x=2 y=$x\nRUN echo\n');
+    assert.equal(model.resolve('$x $y', 3), '2 2');
+  });
+
+  it('keeps the last value of a name set twice in one instruction', () => {
+    assert.equal(buildModel('FROM scratch\nENV a=1 a=2\nRUN echo\n').resolve('$a', 2), '2');
   });
 });
 

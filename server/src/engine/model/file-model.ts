@@ -3,7 +3,7 @@ import type { Span } from '../types';
 import { readInstructionScript, type DocCommand, type InstructionScript } from './commands';
 import { parseImageReference, type ImageReference } from './image-ref';
 import { readPackageInstall, type PackageInstall } from './packages';
-import { substitute, UNKNOWN, withVariable, type Scope } from './variables';
+import { substitute, UNKNOWN, VariableScope, type Scope, type VariableValue } from './variables';
 
 export interface Stage {
   readonly index: number;
@@ -80,8 +80,8 @@ export function buildModel(text: string): FileModel {
   const stages: MutableStage[] = [];
   const runs: RunInstruction[] = [];
   const startupScripts: InstructionScript[] = [];
-  let globalScope: Scope = new Map(AUTOMATIC_PLATFORM_ARGS.map((name) => [name, UNKNOWN]));
-  let scope: Scope = globalScope;
+  let globalScope = VariableScope.of(new Map(AUTOMATIC_PLATFORM_ARGS.map((name) => [name, UNKNOWN])));
+  let scope = globalScope;
   let shell: readonly string[] = DEFAULT_SHELL;
 
   for (const record of instructions) {
@@ -98,22 +98,29 @@ export function buildModel(text: string): FileModel {
         shell = stage.baseStage === null ? DEFAULT_SHELL : (stages[stage.baseStage]?.shell ?? DEFAULT_SHELL);
         break;
       }
-      case 'ARG':
+      case 'ARG': {
+        // BuildKit reads an ARG's pairs in order: a value sees the pairs before it in the same ARG.
+        const bindings = new Map<string, VariableValue>();
+        const before = scope;
+        const sofar: Scope = { get: (name) => bindings.get(name) ?? before.get(name) };
         for (const property of record.properties) {
           const inherited = stages.length > 0 ? globalScope.get(property.name) : undefined;
-          const value = property.value !== null ? (substitute(property.value, scope, fromImage) ?? UNKNOWN) : (inherited ?? UNKNOWN);
-          scope = withVariable(scope, property.name, value);
+          bindings.set(property.name, property.value !== null ? (substitute(property.value, sofar, fromImage) ?? UNKNOWN) : (inherited ?? UNKNOWN));
         }
+        scope = scope.with(bindings);
         if (stages.length === 0) globalScope = scope;
         break;
-      case 'ENV':
-        for (const property of record.properties) {
-          const value = property.value === null ? UNKNOWN : (substitute(property.value, scope, fromImage) ?? UNKNOWN);
-          scope = withVariable(scope, property.name, value);
-          const stage = stages[stages.length - 1];
-          if (stage) stage.env = withVariable(stage.env, property.name, value);
-        }
+      }
+      case 'ENV': {
+        // Every value of one ENV sees the variables as they were before it (the Dockerfile reference,
+        // "Environment replacement": in "ENV abc=bye def=$abc", def gets the earlier abc).
+        const bindings = new Map<string, VariableValue>();
+        for (const property of record.properties) bindings.set(property.name, property.value === null ? UNKNOWN : (substitute(property.value, scope, fromImage) ?? UNKNOWN));
+        scope = scope.with(bindings);
+        const stage = stages[stages.length - 1];
+        if (stage) stage.env = stage.env.with(bindings);
         break;
+      }
       case 'SHELL':
         if (record.exec && record.exec.length > 0) shell = record.exec.map((s) => s.value);
         break;
@@ -145,9 +152,9 @@ export function buildModel(text: string): FileModel {
     runs,
     startupScripts,
     inFinalImage: (stage) => (stage === -1 ? stages.length === 0 : (stages[stage]?.reachesFinalImage ?? false)),
-    scopeAt: (instruction) => scopes[instruction] ?? new Map(),
+    scopeAt: (instruction) => scopes[instruction] ?? VariableScope.EMPTY,
     shellAt: (instruction) => shells[instruction] ?? DEFAULT_SHELL,
-    resolve: (value, instruction) => substitute(value, scopes[instruction] ?? new Map(), imageEnv[instruction] ?? false),
+    resolve: (value, instruction) => substitute(value, scopes[instruction] ?? VariableScope.EMPTY, imageEnv[instruction] ?? false),
   };
 }
 
@@ -156,12 +163,12 @@ interface MutableStage extends Stage {
   reachesFinalImage: boolean;
   shell: readonly string[];
   /** ENV set so far in this stage and its base stages. */
-  env: Scope;
+  env: VariableScope;
   /** Built (through its base stages) on an image other than scratch, whose ENV is not known here. */
   fromImage: boolean;
 }
 
-function readStage(record: InstructionRecord, previous: readonly MutableStage[], globalScope: Scope): MutableStage {
+function readStage(record: InstructionRecord, previous: readonly MutableStage[], globalScope: VariableScope): MutableStage {
   const [imageArg, asKeyword, nameArg] = record.args;
   const name = asKeyword?.value.toUpperCase() === 'AS' && nameArg ? nameArg.value.toLowerCase() : null;
   const imageText = imageArg?.value ?? '';
@@ -181,7 +188,7 @@ function readStage(record: InstructionRecord, previous: readonly MutableStage[],
     instructions: [],
     reachesFinalImage: false,
     shell: DEFAULT_SHELL,
-    env: base ? base.env : new Map(),
+    env: base ? base.env : VariableScope.EMPTY,
     fromImage: base ? base.fromImage : resolved === null || resolved.toLowerCase() !== 'scratch',
   };
 }

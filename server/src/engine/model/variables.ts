@@ -66,46 +66,38 @@ export function substitute(text: string, scope: Scope, undeclaredUnknown = false
 }
 
 /**
- * Scopes are kept for every instruction, so a binding shares its parent instead of copying it (copies
- * made thousands of ARGs quadratic); a chain is flattened into a map every few bindings to keep
- * look-ups short.
+ * Scopes are kept for every instruction, so each shares the one before it: a stack of maps that are
+ * never changed, newest last. An instruction's bindings go on top as one map, and the top maps merge
+ * while the newer one is at least half the size of the one below (a binary counter's carries): a
+ * look-up probes at most about log2(n) maps and each binding is copied about log2(n) times. Copying
+ * into a fresh map every 32 bindings made 50,000 ENV lines take 17 s.
  */
-const MAX_CHAIN = 32;
+export class VariableScope implements Scope {
+  static readonly EMPTY = new VariableScope([]);
 
-class Binding implements Scope {
-  constructor(
-    readonly parent: Scope,
-    readonly name: string,
-    readonly value: VariableValue,
-    readonly depth: number,
-  ) {}
+  private constructor(private readonly layers: readonly ReadonlyMap<string, VariableValue>[]) {}
+
+  static of(bindings: ReadonlyMap<string, VariableValue>): VariableScope {
+    return VariableScope.EMPTY.with(bindings);
+  }
 
   get(name: string): VariableValue | undefined {
-    let scope: Scope = this;
-    while (scope instanceof Binding) {
-      if (scope.name === name) return scope.value;
-      scope = scope.parent;
+    for (let k = this.layers.length - 1; k >= 0; k--) {
+      const value = this.layers[k]?.get(name);
+      if (value !== undefined) return value;
     }
-    return scope.get(name);
+    return undefined;
   }
-}
 
-export function withVariable(scope: Scope, name: string, value: VariableValue): Scope {
-  const binding = new Binding(scope, name, value, scope instanceof Binding ? scope.depth + 1 : 1);
-  return binding.depth < MAX_CHAIN ? binding : flatten(binding);
-}
-
-function flatten(binding: Binding): Scope {
-  const chain: Binding[] = [];
-  let scope: Scope = binding;
-  while (scope instanceof Binding) {
-    chain.push(scope);
-    scope = scope.parent;
+  /** This scope with `bindings` over it; this one is left as it is. */
+  with(bindings: ReadonlyMap<string, VariableValue>): VariableScope {
+    if (bindings.size === 0) return this;
+    const layers = [...this.layers, bindings];
+    for (let top = layers.at(-1), below = layers.at(-2); top && below && top.size * 2 >= below.size; top = layers.at(-1), below = layers.at(-2)) {
+      const merged = new Map(below);
+      for (const [name, value] of top) merged.set(name, value);
+      layers.splice(-2, 2, merged);
+    }
+    return new VariableScope(layers);
   }
-  const values = new Map(scope instanceof Map ? (scope as ReadonlyMap<string, VariableValue>) : []);
-  for (let k = chain.length - 1; k >= 0; k--) {
-    const link = chain[k];
-    if (link) values.set(link.name, link.value);
-  }
-  return values;
 }

@@ -1,4 +1,5 @@
 import { ownCopy } from '../own-copy';
+import { trimOldest } from '../trim-oldest';
 import type { Span } from '../types';
 import type { InstructionRecord } from './dockerfile';
 
@@ -18,14 +19,12 @@ interface Entry {
   placed: InstructionRecord | null;
 }
 
-/** Per escape char, so keys are the instruction texts themselves. */
+/** Per escape char, so keys are the instruction texts themselves; each holds at most MAX_ENTRIES. */
 const caches = new Map<string, Map<string, Entry>>();
-let size = 0;
 
 /** Empties the cache, so a benchmark pass measures parsing rather than cache hits. */
 export function clearInstructionCache(): void {
   caches.clear();
-  size = 0;
 }
 
 /**
@@ -41,23 +40,12 @@ export function cachedInstruction(source: string, escapeChar: string, offset: nu
     const own = ownCopy(source);
     entry = { relative: read(own), placed: null };
     cache.set(own, entry);
-    if (++size > MAX_ENTRIES) evictOldest();
+    trimOldest(cache, MAX_ENTRIES);
   }
   const { placed } = entry;
   if (placed && placed.index === index && placed.span.start === offset) return placed;
   entry.placed = shiftInstruction(entry.relative, offset, index);
   return entry.placed;
-}
-
-function evictOldest(): void {
-  for (const cache of caches.values()) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) {
-      cache.delete(oldest.value);
-      size--;
-      return;
-    }
-  }
 }
 
 function shift(span: Span, offset: number): Span {

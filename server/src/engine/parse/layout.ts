@@ -70,7 +70,7 @@ class Scanner {
     for (let i = this.directives.length > 0 ? afterDirectives : bom; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (isBlank(code) || isBreak(code)) continue;
-      i = code === HASH ? this.comment(i, true) : this.instruction(i);
+      i = code === HASH ? this.comment(i) : this.instruction(i);
     }
     return { escapeChar: this.escapeChar, directives: this.directives, comments: this.comments, instructions: this.instructions };
   }
@@ -108,9 +108,9 @@ class Scanner {
     return this.lineStartOf(this.directives.length);
   }
 
-  private comment(start: number, outside: boolean): number {
+  private comment(start: number): number {
     const end = this.lineEnd(start);
-    if (outside) this.comments.push({ start, end });
+    this.comments.push({ start, end });
     return end;
   }
 
@@ -198,7 +198,8 @@ class Scanner {
           i = j;
         }
       } else if (code === HASH) {
-        if (continued) i = this.comment(i, false);
+        // A comment line inside a continued instruction belongs to it.
+        if (continued) i = this.lineEnd(i);
       } else if (!isBlank(code)) {
         continued = false;
       }

@@ -1,4 +1,5 @@
 import { ownCopy } from '../own-copy';
+import { trimOldest } from '../trim-oldest';
 import { splitHeredocs } from './heredoc';
 import { isShellInvocation, parseShellScript } from './parser';
 import type { ShellCommand, ShellScript, ShellWord } from './records';
@@ -29,10 +30,7 @@ export function analyseShell(raw: string, escapeChar: string): ShellScript {
   const own = ownCopy(key);
   const script = analyseUncached(own.slice(escapeChar.length), escapeChar);
   cache.set(own, script);
-  if (cache.size > MAX_ENTRIES) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
+  trimOldest(cache, MAX_ENTRIES);
   return script;
 }
 
