@@ -245,6 +245,8 @@ export function pathologicalCases(): FuzzCase[] {
     { name: '50,000 ENV lines', text: `FROM debian\n${Array.from({ length: 50_000 }, (_, i) => `ENV K${i}=v${i}`).join('\n')}\n` },
     { name: '5,000 ARGs', text: `${Array.from({ length: 5000 }, (_, i) => `ARG V${i}=\${V${Math.max(0, i - 1)}}x`).join('\n')}\nFROM debian:\${V4999}\n` },
     { name: '2,000 stages each built FROM the previous', text: Array.from({ length: 2000 }, (_, i) => (i === 0 ? 'FROM debian AS s0' : `FROM s${i - 1} AS s${i}\nRUN apt-get install -y p${i}`)).join('\n') },
+    { name: '20,000 stages each built FROM the previous', text: Array.from({ length: 20_000 }, (_, i) => (i === 0 ? 'FROM debian AS s0' : `FROM s${i - 1} AS s${i}`)).join('\n') },
+    { name: '20,000 stages FROM the same image', text: Array.from({ length: 20_000 }, (_, i) => `FROM debian:12 AS s${i}`).join('\n') },
     { name: 'a stage built FROM itself', text: 'FROM a AS a\nFROM b AS b\nFROM a AS c\nFROM c AS a\n' },
     { name: 'sh -c nested 200 deep', text: `FROM debian\nRUN ${'sh -c "'.repeat(200)}apt-get install -y ssh${'"'.repeat(200)}\n` },
     { name: 'command substitution nested 2,000 deep', text: `FROM debian\nRUN echo ${'$('.repeat(2000)}x${')'.repeat(2000)}\n` },

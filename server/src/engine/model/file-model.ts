@@ -78,6 +78,7 @@ export function buildModel(text: string): FileModel {
   /** Per instruction: whether undeclared variables may come from a base image's ENV. */
   const imageEnv: boolean[] = [];
   const stages: MutableStage[] = [];
+  const stageByName = new Map<string, number>();
   const runs: RunInstruction[] = [];
   const startupScripts: InstructionScript[] = [];
   let globalScope = VariableScope.of(new Map(AUTOMATIC_PLATFORM_ARGS.map((name) => [name, UNKNOWN])));
@@ -91,8 +92,9 @@ export function buildModel(text: string): FileModel {
     imageEnv.push(fromImage);
     switch (record.keyword) {
       case 'FROM': {
-        const stage = readStage(record, stages, globalScope);
+        const stage = readStage(record, stages, stageByName, globalScope);
         stages.push(stage);
+        if (stage.name !== null && !stageByName.has(stage.name)) stageByName.set(stage.name, stage.index);
         // ENV carries over from a base stage; ARGs do not.
         scope = stage.env;
         shell = stage.baseStage === null ? DEFAULT_SHELL : (stages[stage.baseStage]?.shell ?? DEFAULT_SHELL);
@@ -168,12 +170,13 @@ interface MutableStage extends Stage {
   fromImage: boolean;
 }
 
-function readStage(record: InstructionRecord, previous: readonly MutableStage[], globalScope: VariableScope): MutableStage {
+/** `stageByName` has the first earlier stage of each name, the one `FROM <name>` refers to. */
+function readStage(record: InstructionRecord, previous: readonly MutableStage[], stageByName: ReadonlyMap<string, number>, globalScope: VariableScope): MutableStage {
   const [imageArg, asKeyword, nameArg] = record.args;
   const name = asKeyword?.value.toUpperCase() === 'AS' && nameArg ? nameArg.value.toLowerCase() : null;
   const imageText = imageArg?.value ?? '';
   const resolved = substitute(imageText, globalScope);
-  const baseStage = resolved === null ? -1 : previous.findIndex((stage) => stage.name !== null && stage.name === resolved.toLowerCase());
+  const baseStage = resolved === null ? -1 : (stageByName.get(resolved.toLowerCase()) ?? -1);
   const platformFlag = record.flags.find((flag) => flag.name === 'platform');
   const base = baseStage === -1 ? undefined : previous[baseStage];
   return {

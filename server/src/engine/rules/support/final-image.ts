@@ -12,19 +12,10 @@ import { invocation, programOf, SHELLS } from './commands';
 
 /** The stages of the final image, the one built FROM an image first and the last stage last. */
 export function finalChain(model: FileModel): Stage[] {
-  return model.stages.filter((stage) => stage.reachesFinalImage).sort((a, b) => depth(model, a) - depth(model, b));
-}
-
-function depth(model: FileModel, stage: Stage): number {
-  let d = 0;
-  let current = stage;
-  while (current.baseStage !== null && d <= model.stages.length) {
-    const base = model.stages[current.baseStage];
-    if (!base) break;
-    current = base;
-    d++;
-  }
-  return d;
+  // A stage's base stage comes before it, so one pass gives every stage's depth.
+  const depths: number[] = [];
+  for (const stage of model.stages) depths.push(stage.baseStage === null ? 0 : (depths[stage.baseStage] ?? 0) + 1);
+  return model.stages.filter((stage) => stage.reachesFinalImage).sort((a, b) => (depths[a.index] ?? 0) - (depths[b.index] ?? 0));
 }
 
 /**
