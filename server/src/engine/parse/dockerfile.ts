@@ -2,8 +2,8 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Span } from '../types';
 import { documentOffset, scanArguments } from './arguments';
 import { parseExecForm, type JsonStringRecord } from './exec-form';
-import { cachedInstruction } from './instruction-cache';
-import { scanDockerfile, type InstructionExtent } from './layout';
+import { cachedInstruction, INSTRUCTION_CACHE_SIZE } from './instruction-cache';
+import { scanDockerfile, type DockerfileLayout, type InstructionExtent } from './layout';
 import { LineIndex } from './line-index';
 
 /** Plain records of a Dockerfile, read as dockerfile-ast reads it; nothing downstream sees a syntax tree. */
@@ -76,30 +76,42 @@ const PROPERTY_KEYWORDS = new Set(['ARG', 'ENV', 'LABEL']);
 /** Below this size (about 250 lines) reading every instruction takes well under a millisecond: caching does not pay. */
 const MIN_CACHED_LENGTH = 8192;
 
-/** Reads a Dockerfile into plain records; in a long text, only the instructions an edit changed are read again. */
+/**
+ * Reads a Dockerfile into plain records; in a long text, only the instructions an edit changed are
+ * read again. A text with more instructions than the cache holds is read whole: caching its records
+ * would only evict them again.
+ */
 export function parseDockerfile(text: string): ParsedDockerfile {
-  return text.length < MIN_CACHED_LENGTH ? parseWhole(text) : parseByInstruction(text);
+  const layout = scanDockerfile(text);
+  const whole = text.length < MIN_CACHED_LENGTH || layout.instructions.length > INSTRUCTION_CACHE_SIZE;
+  return readRecords(text, layout, whole ? readFresh(text) : readCached(text));
 }
 
 /** Reads every instruction from the text. */
 export function parseWhole(text: string): ParsedDockerfile {
-  return readRecords(text, (extent, index, escapeChar) => readInstruction(extent, index, text, escapeChar));
+  return readRecords(text, scanDockerfile(text), readFresh(text));
 }
 
 /** Takes each instruction's records from the cache, reading an instruction's text alone on a miss (tests compare this with `parseWhole`). */
 export function parseByInstruction(text: string): ParsedDockerfile {
-  return readRecords(text, (extent, index, escapeChar) =>
-    cachedInstruction(text.slice(extent.start, extent.end), escapeChar, extent.start, index, (own) =>
-      readInstruction({ start: 0, keywordEnd: extent.keywordEnd - extent.start, end: own.length, keyword: extent.keyword }, 0, own, escapeChar),
-    ),
-  );
+  return readRecords(text, scanDockerfile(text), readCached(text));
 }
 
 type ReadInstruction = (extent: InstructionExtent, index: number, escapeChar: string) => InstructionRecord;
 
-function readRecords(text: string, read: ReadInstruction): ParsedDockerfile {
+function readFresh(text: string): ReadInstruction {
+  return (extent, index, escapeChar) => readInstruction(extent, index, text, escapeChar);
+}
+
+function readCached(text: string): ReadInstruction {
+  return (extent, index, escapeChar) =>
+    cachedInstruction(text.slice(extent.start, extent.end), escapeChar, extent.start, index, (own) =>
+      readInstruction({ start: 0, keywordEnd: extent.keywordEnd - extent.start, end: own.length, keyword: extent.keyword }, 0, own, escapeChar),
+    );
+}
+
+function readRecords(text: string, layout: DockerfileLayout, read: ReadInstruction): ParsedDockerfile {
   const lines = new LineIndex(text);
-  const layout = scanDockerfile(text);
   const { escapeChar } = layout;
   const directives = new Map<string, string>();
   const comments: CommentRecord[] = [];

@@ -11,7 +11,7 @@ import type { InstructionRecord } from './dockerfile';
  * placed record, so the instructions before an edit cost nothing (a text that occurs several times
  * keeps one placement, so its copies are placed again). Bounded, oldest entries out first.
  */
-const MAX_ENTRIES = 20_000;
+export const INSTRUCTION_CACHE_SIZE = 20_000;
 
 interface Entry {
   /** The record read from the instruction's text alone: offsets from its start, index 0. */
@@ -19,7 +19,7 @@ interface Entry {
   placed: InstructionRecord | null;
 }
 
-/** Per escape char, so keys are the instruction texts themselves; each holds at most MAX_ENTRIES. */
+/** Per escape char, so keys are the instruction texts themselves; each holds at most INSTRUCTION_CACHE_SIZE. */
 const caches = new Map<string, Map<string, Entry>>();
 
 /** Empties the cache, so a benchmark pass measures parsing rather than cache hits. */
@@ -40,7 +40,7 @@ export function cachedInstruction(source: string, escapeChar: string, offset: nu
     const own = ownCopy(source);
     entry = { relative: read(own), placed: null };
     cache.set(own, entry);
-    trimOldest(cache, MAX_ENTRIES);
+    trimOldest(cache, INSTRUCTION_CACHE_SIZE);
   }
   const { placed } = entry;
   if (placed && placed.index === index && placed.span.start === offset) return placed;
