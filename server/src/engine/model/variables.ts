@@ -89,7 +89,7 @@ export class VariableScope implements Scope {
     return undefined;
   }
 
-  /** This scope with `bindings` over it; this one is left as it is. */
+  /** This scope with `bindings` over it; this one is left as it is. `bindings` is kept, not copied: leave it unchanged. */
   with(bindings: ReadonlyMap<string, VariableValue>): VariableScope {
     if (bindings.size === 0) return this;
     const layers = [...this.layers, bindings];
