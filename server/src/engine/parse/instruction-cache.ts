@@ -9,7 +9,8 @@ import type { InstructionRecord } from './dockerfile';
  * only the instruction the edit touched is read again. Records are kept relative to the instruction's
  * start and placed where the instruction now stands; an instruction that did not move keeps its last
  * placed record, so the instructions before an edit cost nothing (a text that occurs several times
- * keeps one placement, so its copies are placed again). Bounded, oldest entries out first.
+ * keeps one placement, so its copies are placed again). Bounded, first inserted out first: refreshing
+ * entries on every hit would cost thousands of map updates per keystroke in a long file.
  */
 export const INSTRUCTION_CACHE_SIZE = 20_000;
 
