@@ -42,7 +42,8 @@ export function runCli(args: readonly string[], cwd: string, env: Readonly<Recor
   const clean = { ...process.env };
   delete clean.FORCE_COLOR;
   delete clean.NO_COLOR;
-  const result = spawnSync(process.execPath, [cli(), ...args], { cwd, encoding: 'utf8', env: { ...clean, ...env } });
+  // spawnSync kills a child that prints more than maxBuffer (1 MB by default): the long fuzz run's reports are larger.
+  const result = spawnSync(process.execPath, [cli(), ...args], { cwd, encoding: 'utf8', env: { ...clean, ...env }, maxBuffer: 512 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
