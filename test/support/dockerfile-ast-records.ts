@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { LineIndex } from '../../server/src/engine/parse/line-index';
 import type { InstructionRecord, ParsedDockerfile } from '../../server/src/engine/parse/dockerfile';
+import type { Span } from '../../server/src/engine/types';
 
 /**
  * Our parse finds instructions, comments and directives in one pass on offsets; dockerfile-ast is
@@ -18,14 +19,14 @@ export function assertReadsLikeDockerfileAst(parsed: ParsedDockerfile): void {
   assert.deepEqual(parsed.instructions.map(outline), expected.instructions, 'instructions');
 }
 
+/** What our records and dockerfile-ast's graph are compared on. */
 interface Outline {
   keyword: string;
-  span: { start: number; end: number };
-  keywordSpan: { start: number; end: number };
+  span: Span;
+  keywordSpan: Span;
   properties: { name: string; value: string | null; nameSpan: Span; valueSpan: Span | null }[];
   trigger: Outline | null;
 }
-type Span = { start: number; end: number };
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 
 function outline(record: InstructionRecord): Outline {
