@@ -1,4 +1,5 @@
 import type { ArgumentRecord } from './dockerfile';
+import { documentOffset } from './line-index';
 
 /**
  * Splits an instruction's arguments the way dockerfile-ast's `getArguments` does, but on offsets:
@@ -96,10 +97,4 @@ export function scanArguments(argsText: string, base: number, escapeChar: string
   flush(argsText.length);
   if (start !== -1) push(marker === -1 ? argsText.length : marker);
   return args;
-}
-
-/** The offset a document position round trip gives: never between the CR and LF of a line break. */
-export function documentOffset(offset: number, text: string): number {
-  const clamped = Math.max(0, Math.min(offset, text.length));
-  return clamped > 0 && text.charCodeAt(clamped - 1) === 13 && text.charCodeAt(clamped) === 10 ? clamped - 1 : clamped;
 }

@@ -1,10 +1,10 @@
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { Span } from '../types';
-import { documentOffset, scanArguments } from './arguments';
+import { scanArguments } from './arguments';
 import { parseExecForm, type JsonStringRecord } from './exec-form';
 import { cachedInstruction, INSTRUCTION_CACHE_SIZE } from './instruction-cache';
 import { scanDockerfile, type DockerfileLayout, type InstructionExtent } from './layout';
-import { LineIndex } from './line-index';
+import { documentOffset, LineIndex } from './line-index';
 
 /** Plain records of a Dockerfile, read as dockerfile-ast reads it; nothing downstream sees a syntax tree. */
 

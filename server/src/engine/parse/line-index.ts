@@ -51,3 +51,9 @@ export class LineIndex {
     return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
   }
 }
+
+/** The offset a document position round trip gives: never between the CR and LF of a line break. */
+export function documentOffset(offset: number, text: string): number {
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  return clamped > 0 && text.charCodeAt(clamped - 1) === 13 && text.charCodeAt(clamped) === 10 ? clamped - 1 : clamped;
+}
