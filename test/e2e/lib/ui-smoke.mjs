@@ -217,7 +217,13 @@ async function smokeSteps({ page, server, workspace, log }) {
   });
   await step('a FROM without findings hovers with only its sizes and smaller bases (README screenshot)', async () => {
     // From the explorer: keyboard shortcuts would go to the report's webview, which has the focus.
-    await page.getByRole('treeitem', { name: 'web', exact: true }).click();
+    // A click toggles the folder, and one that lands while the explorer re-renders after the exports
+    // can be lost (CI once saw the folder stay closed): click until the folder reads as expanded.
+    const webFolder = page.getByRole('treeitem', { name: 'web', exact: true });
+    await assertEventually(async () => {
+      if ((await webFolder.getAttribute('aria-expanded')) !== 'true') await webFolder.click();
+      await page.locator('.explorer-folders-view .monaco-list-row[aria-expanded="true"]', { hasText: /^web$/ }).waitFor({ timeout: 2_000 });
+    });
     await page.locator('.explorer-folders-view .monaco-list-row[aria-level="2"]', { hasText: /^Dockerfile$/ }).first().click({ timeout: 15_000 });
     await editor.locator('.view-line', { hasText: /^FROM\snode:22-alpine/ }).first().waitFor({ timeout: 15_000 });
     await hoverImageSizes('node:22-alpine');
