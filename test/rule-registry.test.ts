@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { parse as parseYaml } from 'yaml';
+import { parseBulkheadConfig, settingsOf } from '../server/src/config/bulkhead-config';
 import { lint } from '../server/src/engine/lint';
 import { allRules } from '../server/src/engine/rules';
 import { TEST_NOW } from '../server/src/engine/rules/tester';
@@ -57,13 +57,13 @@ describe('rule docs', () => {
       const good = blocks(section('Use instead'));
       assert.ok(bad.length > 0 && good.length > 0, 'each page needs a bad and a good dockerfile example');
       // A page may show the `.bulkhead.yaml` its examples need (a ```yaml block): its settings apply to them.
-      const config: unknown = parseYaml(/```yaml\n([\s\S]*?)```/.exec(page)?.[1] ?? '{}');
-      const settings = typeof config === 'object' && config !== null ? (config as { trustedRegistries?: string[]; allowedPorts?: number[] }) : {};
+      const config = parseBulkheadConfig(/```yaml\n([\s\S]*?)```/.exec(page)?.[1] ?? '', `docs/rules/${rule.id}.md`);
+      assert.ok(config.ok, `the page's .bulkhead.yaml is valid: ${JSON.stringify(config)}`);
       const options = {
         only: [rule],
         now: TEST_NOW,
         rules: { [rule.id]: 'warning' as const },
-        settings: { trustedRegistries: settings.trustedRegistries ?? [], allowedPorts: settings.allowedPorts ?? [] },
+        settings: settingsOf(config.config),
       };
       // A page shows a Dockerfile, not its folder: the bad example's context has no `.dockerignore`, the good one's has.
       for (const code of bad) assert.equal(lint(code, { ...options, buildContext: { hasDockerignore: false } }).findings.length, 1, `bad example should yield one finding:\n${code}`);

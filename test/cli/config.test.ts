@@ -10,6 +10,9 @@ import { fromHadolint, parseHadolintConfig } from '../../server/src/config/hadol
 import { allRules } from '../../server/src/engine/rules';
 import { lintJson, makeTree, removeTree, rulesIn, runCli, SSH_DOCKERFILE } from './helpers';
 
+/** A large base and, so that the file is always in the report, a finding of another rule. */
+const LARGE_BASE_DOCKERFILE = 'FROM node:22\nCOPY . /app\nRUN npm ci --omit=dev\nEXPOSE 22\nUSER node\nCMD ["node", "/app/server.js"]\n';
+
 describe('.bulkhead.yaml lookup', () => {
   const root = makeTree({
     '.bulkhead.yaml': 'rules:\n  maintainer-deprecated: off\n',
@@ -32,6 +35,18 @@ describe('.bulkhead.yaml lookup', () => {
     assert.equal(finding('other/Dockerfile', 'ssh-port-exposed')?.severity, 'error');
     // allowedPorts reaches the rules as a setting.
     assert.ok(!rulesIn(report, 'bastion/Dockerfile').includes('ssh-port-exposed'));
+  });
+
+  it("passes large-base-image's threshold to the rule", () => {
+    // node:22-slim saves about 330 MB: over the default 50, under a configured 1,000.
+    const tree = makeTree({ 'tools/.bulkhead.yaml': 'largeBaseImageMinSavingsMB: 1000\n', 'tools/Dockerfile': LARGE_BASE_DOCKERFILE, 'app/Dockerfile': LARGE_BASE_DOCKERFILE });
+    try {
+      const { report } = lintJson(['.'], tree);
+      assert.ok(rulesIn(report, 'app/Dockerfile').includes('large-base-image'));
+      assert.ok(!rulesIn(report, 'tools/Dockerfile').includes('large-base-image'));
+    } finally {
+      removeTree(tree);
+    }
   });
 
   it('uses --config for every file instead', () => {
@@ -59,6 +74,7 @@ describe('config errors', () => {
     { name: 'bad severity', yaml: 'rules:\n  ssh-port-exposed: fatal\n', expected: /^bulkhead: error: \.bulkhead\.yaml:2:21: `rules\.ssh-port-exposed`: `fatal` is not a severity; use one of off, error, warning, info\./m },
     { name: 'unknown key', yaml: 'rules: {}\nignore:\n  - x\n', expected: /^bulkhead: error: \.bulkhead\.yaml:2:1: `ignore`: unknown key/m },
     { name: 'bad port', yaml: 'allowedPorts: [22, 70000, ssh]\n', expected: /\.bulkhead\.yaml:1:20: `allowedPorts\[1\]`: expected a whole number from 1 to 65535\.[\s\S]*\.bulkhead\.yaml:1:27: `allowedPorts\[2\]`/ },
+    { name: 'bad threshold', yaml: 'largeBaseImageMinSavingsMB: 50MB\n', expected: /\.bulkhead\.yaml:1:29: `largeBaseImageMinSavingsMB`: expected a whole number from 0 to 10000\./ },
     { name: 'not a list', yaml: 'ignorePaths: vendor\n', expected: /\.bulkhead\.yaml:1:14: `ignorePaths`: expected a list of strings\./ },
     { name: 'YAML syntax', yaml: 'rules:\n  a: [b\n', expected: /^bulkhead: error: \.bulkhead\.yaml:\d+:\d+: invalid YAML/m },
     { name: 'not a mapping', yaml: '- rules\n', expected: /\.bulkhead\.yaml:1:1: the file must be a mapping/ },
@@ -168,12 +184,12 @@ describe('.hadolint.yaml compatibility', () => {
 
 describe('config parsing (pure)', () => {
   it('reads every key into typed config', () => {
-    const result = parseBulkheadConfig('rules:\n  ssh-port-exposed: warning\nignorePaths: ["a/**"]\ntrustedRegistries: [ghcr.io]\nallowedPorts: [22, 2222]\nfailOn: info\n', 'c.yaml');
+    const result = parseBulkheadConfig('rules:\n  ssh-port-exposed: warning\nignorePaths: ["a/**"]\ntrustedRegistries: [ghcr.io]\nallowedPorts: [22, 2222]\nlargeBaseImageMinSavingsMB: 100\nfailOn: info\n', 'c.yaml');
     assert.deepEqual(result, {
       ok: true,
-      config: { rules: { 'ssh-port-exposed': 'warning' }, ignorePaths: ['a/**'], trustedRegistries: ['ghcr.io'], allowedPorts: [22, 2222], failOn: 'info' },
+      config: { rules: { 'ssh-port-exposed': 'warning' }, ignorePaths: ['a/**'], trustedRegistries: ['ghcr.io'], allowedPorts: [22, 2222], largeBaseImageMinSavingsMB: 100, failOn: 'info' },
     });
-    assert.deepEqual(parseBulkheadConfig('', 'c.yaml'), { ok: true, config: { rules: {}, ignorePaths: [], trustedRegistries: [], allowedPorts: [], failOn: null } });
+    assert.deepEqual(parseBulkheadConfig('', 'c.yaml'), { ok: true, config: { rules: {}, ignorePaths: [], trustedRegistries: [], allowedPorts: [], largeBaseImageMinSavingsMB: null, failOn: null } });
   });
 
   it('maps a hadolint code shared by a rule with several codes: ignored wins, then the strongest override', () => {
@@ -201,10 +217,10 @@ describe('schemas/bulkhead.schema.json', () => {
   const validate = new Ajv({ allErrors: true }).compile(schema);
 
   it('accepts what the parser accepts and rejects what it rejects', () => {
-    const good = 'rules:\n  ssh-port-exposed: warning\nignorePaths: [vendor]\ntrustedRegistries: [docker.io]\nallowedPorts: [22]\nfailOn: none\n';
+    const good = 'rules:\n  ssh-port-exposed: warning\nignorePaths: [vendor]\ntrustedRegistries: [docker.io]\nallowedPorts: [22]\nlargeBaseImageMinSavingsMB: 0\nfailOn: none\n';
     assert.ok(validate(parse(good)), JSON.stringify(validate.errors));
     assert.ok(parseBulkheadConfig(good, 'c').ok);
-    for (const bad of ['rules:\n  ssh-port-exposed: fatal\n', 'extra: 1\n', 'allowedPorts: [0]\n', 'failOn: sometimes\n', 'ignorePaths: vendor\n']) {
+    for (const bad of ['rules:\n  ssh-port-exposed: fatal\n', 'extra: 1\n', 'allowedPorts: [0]\n', 'largeBaseImageMinSavingsMB: -1\n', 'largeBaseImageMinSavingsMB: 2.5\n', 'largeBaseImageMinSavingsMB: 20000\n', 'failOn: sometimes\n', 'ignorePaths: vendor\n']) {
       assert.equal(validate(parse(bad)), false, bad);
       assert.equal(parseBulkheadConfig(bad, 'c').ok, false, bad);
     }

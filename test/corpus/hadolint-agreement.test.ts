@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultSeverity, lint, type LintOptions } from '../../server/src/engine/lint';
+import { ruleSettings } from '../../server/src/engine/rule-settings';
 import { allRules } from '../../server/src/engine/rules';
 import { TEST_NOW } from '../../server/src/engine/rules/tester';
 import type { ConfiguredSeverity, Rule } from '../../server/src/engine/types';
@@ -93,7 +94,7 @@ function mappedRules(): Map<string, Rule[]> {
 
 /** hadolint's configuration, as far as we support it: allowed registries and ignored rules. */
 function optionsFor(testCase: HadolintCase, rules: readonly Rule[], byCode: ReadonlyMap<string, Rule[]>): LintOptions {
-  const settings = { trustedRegistries: testCase.config?.allowedRegistries ?? [], allowedPorts: [] };
+  const settings = ruleSettings({ trustedRegistries: testCase.config?.allowedRegistries ?? [] });
   const severities: Record<string, ConfiguredSeverity> = {};
   for (const rule of rules) {
     // Rules that are off by default (package-version-unpinned...) are on in hadolint; a rule a setting

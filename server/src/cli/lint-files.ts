@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FailOn } from '../config/bulkhead-config';
+import { settingsOf, type FailOn } from '../config/bulkhead-config';
 import { clearTextCaches } from '../engine/caches';
 import { runRules, type LintOptions, type LintResult } from '../engine/lint';
 import { buildModel } from '../engine/model/file-model';
@@ -91,7 +91,7 @@ export function lintEach(options: RunOptions, visit: (file: LintedFile) => void)
     const shown = displayPath(absolutePath);
     const base: LintOptions = {
       rules: loaded.config.rules,
-      settings: { trustedRegistries: loaded.config.trustedRegistries, allowedPorts: loaded.config.allowedPorts },
+      settings: settingsOf(loaded.config),
       onRuleError: (rule, error) => warnings.push(`rule ${rule} failed on ${shown} and was skipped: ${reason(error)}`),
     };
     // The build context depends on what the Dockerfile copies, so it is read from the model.

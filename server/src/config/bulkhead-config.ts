@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import { rulesById } from '../engine/rules';
-import type { ConfiguredSeverity } from '../engine/types';
+import type { ConfiguredSeverity, RuleSettings } from '../engine/types';
 import type { ConfigResult } from './config-error';
 import { YamlReader } from './yaml-reader';
 
@@ -13,15 +13,19 @@ export interface BulkheadConfig {
   readonly ignorePaths: readonly string[];
   readonly trustedRegistries: readonly string[];
   readonly allowedPorts: readonly number[];
+  /** `large-base-image`'s smallest reported saving in MB; null: the engine's default. */
+  readonly largeBaseImageMinSavingsMB: number | null;
   /** Default for `--fail-on`; the flag wins. */
   readonly failOn: FailOn | null;
 }
 
-export const EMPTY_CONFIG: BulkheadConfig = { rules: {}, ignorePaths: [], trustedRegistries: [], allowedPorts: [], failOn: null };
+export const EMPTY_CONFIG: BulkheadConfig = { rules: {}, ignorePaths: [], trustedRegistries: [], allowedPorts: [], largeBaseImageMinSavingsMB: null, failOn: null };
 
 const SEVERITIES: readonly ConfiguredSeverity[] = ['off', 'error', 'warning', 'info'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
-const KEYS = ['rules', 'ignorePaths', 'trustedRegistries', 'allowedPorts', 'failOn'] as const;
+const KEYS = ['rules', 'ignorePaths', 'trustedRegistries', 'allowedPorts', 'largeBaseImageMinSavingsMB', 'failOn'] as const;
+/** Above the largest base image recorded (a few GB): a larger value would only switch the rule off, which `rules` does plainly. */
+const MAX_MIN_SAVINGS_MB = 10_000;
 
 /** Parses `.bulkhead.yaml` text; `file` only names the file in problems. No I/O. */
 export function parseBulkheadConfig(text: string, file: string): ConfigResult<BulkheadConfig> {
@@ -43,6 +47,9 @@ export function parseBulkheadConfig(text: string, file: string): ConfigResult<Bu
       case 'allowedPorts':
         config.allowedPorts = reader.integerList(value, name, 1, 65535) ?? [];
         break;
+      case 'largeBaseImageMinSavingsMB':
+        config.largeBaseImageMinSavingsMB = reader.integer(value, name, 0, MAX_MIN_SAVINGS_MB);
+        break;
       case 'failOn': {
         const failOn = reader.string(value, name);
         if (failOn !== null && !isOneOf(failOn, FAIL_ON)) reader.report(value, name, `\`${failOn}\` is not a threshold; use one of ${FAIL_ON.join(', ')}.`);
@@ -54,6 +61,15 @@ export function parseBulkheadConfig(text: string, file: string): ConfigResult<Bu
     }
   }
   return reader.problems.length > 0 ? { ok: false, problems: reader.problems } : { ok: true, config };
+}
+
+/** The rule settings a config sets; the engine fills in the defaults for the rest. */
+export function settingsOf(config: BulkheadConfig): Partial<RuleSettings> {
+  return {
+    trustedRegistries: config.trustedRegistries,
+    allowedPorts: config.allowedPorts,
+    ...(config.largeBaseImageMinSavingsMB === null ? {} : { largeBaseImageMinSavingsMB: config.largeBaseImageMinSavingsMB }),
+  };
 }
 
 function readRules(reader: YamlReader, node: Node | null): Record<string, ConfiguredSeverity> {

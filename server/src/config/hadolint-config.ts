@@ -94,6 +94,7 @@ export function fromHadolint(hadolint: HadolintConfig, rules: readonly Rule[]): 
       ignorePaths: [],
       trustedRegistries: hadolint.trustedRegistries,
       allowedPorts: [],
+      largeBaseImageMinSavingsMB: null,
       failOn: hadolint.failureThreshold === null ? null : toFailOn(hadolint.failureThreshold),
     },
     unmapped: [...new Set(mentioned.filter((code) => !mapped.has(code)))].sort(),

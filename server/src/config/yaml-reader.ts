@@ -67,6 +67,14 @@ export class YamlReader {
     return null;
   }
 
+  /** A whole number within a range; reports anything else. */
+  integer(node: Node | null, key: string, min: number, max: number): number | null {
+    const value = isScalar(node) ? node.value : undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    this.report(node, key, `expected a whole number from ${min} to ${max}.`);
+    return null;
+  }
+
   /** A list of whole numbers within a range; reports the list or each bad item. */
   integerList(node: Node | null, key: string, min: number, max: number): number[] | null {
     if (!isSeq(node)) {
@@ -75,9 +83,8 @@ export class YamlReader {
     }
     const values: number[] = [];
     (node.items as (Node | null)[]).forEach((item, index) => {
-      const value = isScalar(item) ? item.value : undefined;
-      if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) values.push(value);
-      else this.report(item, `${key}[${index}]`, `expected a whole number from ${min} to ${max}.`);
+      const value = this.integer(item, `${key}[${index}]`, min, max);
+      if (value !== null) values.push(value);
     });
     return values;
   }

@@ -1,6 +1,7 @@
 import { applyFixes, withCreatedFiles } from './fixes/apply';
 import { buildModel, type FileModel } from './model/file-model';
 import { readSuppressions, type Suppressions } from './pragmas';
+import { ruleSettings } from './rule-settings';
 import { allRules } from './rules';
 import type { BuildContextSnapshot, ConfiguredSeverity, FileCreation, Fix, ReportedFinding, Rule, RuleContext, RuleSettings } from './types';
 
@@ -29,7 +30,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 export function runRules(model: FileModel, options: LintOptions): ReportedFinding[] {
   const context: RuleContext = {
     now: options.now ?? new Date(),
-    settings: { trustedRegistries: options.settings?.trustedRegistries ?? [], allowedPorts: options.settings?.allowedPorts ?? [] },
+    settings: ruleSettings(options.settings),
     buildContext: options.buildContext ?? {},
   };
   const suppressions = readSuppressions(model.parsed);

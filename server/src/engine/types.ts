@@ -24,7 +24,7 @@ export interface RuleMeta {
   /** Default severity; configuration overrides it in the runner. */
   readonly severity: ConfiguredSeverity;
   /** A setting that, when non-empty, turns a rule that is off by default on at `severity` (see `defaultSeverity`). */
-  readonly enabledBy?: { readonly setting: keyof RuleSettings; readonly severity: Severity };
+  readonly enabledBy?: { readonly setting: ListSetting; readonly severity: Severity };
   readonly category: RuleCategory;
   readonly docs: { readonly summary: string };
   /** Whether findings come with fixes; the safety is decided per fix. */
@@ -82,10 +82,16 @@ export interface RuleContext {
   readonly buildContext: BuildContextSnapshot;
 }
 
+/** Options some rules read, from `.bulkhead.yaml`; `ruleSettings` fills in the defaults. */
 export interface RuleSettings {
   readonly trustedRegistries: readonly string[];
   readonly allowedPorts: readonly number[];
+  /** Smallest saving, in MB (10^6 bytes) compressed, for which `large-base-image` reports a smaller base. */
+  readonly largeBaseImageMinSavingsMB: number;
 }
+
+/** The settings that are lists: a non-empty one can turn a rule on. */
+export type ListSetting = { [K in keyof RuleSettings]: RuleSettings[K] extends readonly unknown[] ? K : never }[keyof RuleSettings];
 
 export interface Rule {
   readonly id: string;

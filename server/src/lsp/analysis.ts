@@ -1,4 +1,5 @@
 import { fixText, lint, type LintOptions } from '../engine/lint';
+import { settingsOf } from '../config/bulkhead-config';
 import type { FileModel } from '../engine/model/file-model';
 import type { LineIndex } from '../engine/parse/line-index';
 import type { ReportedFinding } from '../engine/types';
@@ -20,7 +21,7 @@ export function lintOptions(settings: BulkheadSettings, project: ProjectFacts, o
   const config = project.config;
   return {
     rules: { ...config?.rules, ...settings.rules },
-    settings: { trustedRegistries: config?.trustedRegistries ?? [], allowedPorts: config?.allowedPorts ?? [] },
+    settings: config ? settingsOf(config) : {},
     buildContext: project.hasDockerignore === undefined ? {} : { hasDockerignore: project.hasDockerignore },
     onRuleError,
   };

@@ -14,9 +14,22 @@ runRuleTests(rule, {
     { name: 'a stage calling two package managers', code: 'FROM node:22\nRUN apt-get update && apk add curl\nCMD ["node"]' },
     { name: 'the stage uses curl and git from the full image', code: 'FROM node:22\nRUN git clone https://example.com/app.git /app && curl -fsS https://example.com/x -o /x\nCMD ["node", "/app"]' },
     { name: 'gcc from the full image for a native module', code: 'FROM python:3.12\nRUN pip install --no-cache-dir -r requirements.txt && gcc -o /hello hello.c\nCMD ["python"]' },
+    {
+      name: 'a threshold above every saving (largeBaseImageMinSavingsMB: 400)',
+      code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]',
+      options: { settings: { largeBaseImageMinSavingsMB: 400 } },
+    },
     { name: 'already distroless', code: 'FROM gcr.io/distroless/nodejs22-debian13\nCOPY . /app\nCMD ["/app/server.js"]' },
   ],
   invalid: [
+    {
+      name: 'a threshold between the savings (340 MB): slim saves 329 MB, so only alpine (348 MB) is offered',
+      code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]',
+      options: { settings: { largeBaseImageMinSavingsMB: 340 } },
+      errors: [{ messageId: 'large', line: 1, column: 6, endLine: 1, endColumn: 13, data: { alternative: 'node:22-alpine' } }],
+      output: null,
+      unsafeOutput: 'FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]',
+    },
     {
       name: 'npm install: slim first, alpine titled with the musl caveat',
       code: 'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nCMD ["node", "server.js"]',

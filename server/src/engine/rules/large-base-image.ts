@@ -2,9 +2,6 @@ import { imageFacts, smallerAlternatives, type Alternative, type Platform } from
 import type { Fix, Rule } from '../types';
 import { finalChain, glibcLikely, megabytes, packageManagerUsed, programsFromBase, replaceImage, runsShell } from './support/final-image';
 
-/** Smallest saving worth a finding, in compressed bytes (SPEC §3: 50 MB). */
-const THRESHOLD = 50_000_000;
-
 export const rule: Rule = {
   id: 'large-base-image',
   meta: {
@@ -38,7 +35,8 @@ export const rule: Rule = {
       glibcLikely: glibcLikely(model, chain),
       programsFromBase: programsFromBase(model, chain),
     });
-    const sized = alternatives.filter((a) => a.savings !== null && a.savings >= THRESHOLD);
+    const threshold = ctx.settings.largeBaseImageMinSavingsMB * 1_000_000;
+    const sized = alternatives.filter((a) => a.savings !== null && a.savings >= threshold);
     // The message names the most compatible one, the same as the preferred fix.
     const best = sized[0];
     if (!best || best.savings === null) return;

@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import { loadEngine } from '../../node/load-engine';
 import { fixText, lint, type LintOptions } from '../lint';
 import { buildModel, type FileModel } from '../model/file-model';
+import { ruleSettings } from '../rule-settings';
 import type { Finding, Rule, RuleContext } from '../types';
 
 /** RuleTester in the style of ESLint's: one table of valid and invalid cases per rule. */
@@ -20,6 +21,8 @@ export interface ExpectedError {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** Message data to match, as ESLint's `data`: only the keys given are compared. */
+  readonly data?: Readonly<Record<string, string>>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -84,10 +87,12 @@ function runInvalid(rule: Rule, testCase: InvalidCase, variant: Variant): void {
   assert.ok(testCase.errors.length > 0, 'an invalid case must expect at least one error');
   const model = buildModel(variant.code);
   const findings = check(rule, variant.code, testCase.options, model);
-  const actual = findings.map((finding) => {
+  const actual = findings.map((finding, index) => {
     const start = model.parsed.lines.positionAt(finding.span.start);
     const end = model.parsed.lines.positionAt(finding.span.end);
-    return { messageId: finding.messageId, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    const wanted = testCase.errors[index]?.data;
+    const data = wanted ? { data: Object.fromEntries(Object.keys(wanted).map((key) => [key, finding.data[key]])) } : {};
+    return { messageId: finding.messageId, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, ...data };
   });
   const expected = testCase.errors.map((e) => ({ ...e, line: e.line + variant.lineShift, endLine: e.endLine + variant.lineShift }));
   assert.deepEqual(actual, expected, `findings differ for:\n${variant.code}`);
@@ -151,7 +156,7 @@ function check(rule: Rule, code: string, options: ValidCase['options'], model: F
   deepFreeze(model);
   const context: RuleContext = {
     now: TEST_NOW,
-    settings: { trustedRegistries: options?.settings?.trustedRegistries ?? [], allowedPorts: options?.settings?.allowedPorts ?? [] },
+    settings: ruleSettings(options?.settings),
     buildContext: options?.buildContext ?? {},
   };
   return [...rule.check(model, context)];
