@@ -46,6 +46,19 @@ runRuleTests(rule, {
       unsafeOutput: 'FROM fedora:41 AS base\nRUN dnf clean all\nFROM base\nCMD ["bash"]',
     },
     {
+      name: 'no fix while CMD starts sshd: the container would fail to start without the package',
+      code: 'FROM debian:12\nRUN apt-get install -y curl openssh-server\nCMD ["/usr/sbin/sshd", "-D"]',
+      errors: [{ messageId: 'started', line: 2, column: 29, endLine: 2, endColumn: 43, data: { keyword: 'CMD' } }],
+      output: null,
+    },
+    {
+      name: 'a fix again once a later CMD replaces the one starting sshd',
+      code: 'FROM debian:12\nRUN apt-get install -y curl openssh-server\nCMD ["/usr/sbin/sshd", "-D"]\nCMD ["app"]',
+      errors: [{ messageId: 'installed', line: 2, column: 29, endLine: 2, endColumn: 43 }],
+      output: null,
+      unsafeOutput: 'FROM debian:12\nRUN apt-get install -y curl\nCMD ["/usr/sbin/sshd", "-D"]\nCMD ["app"]',
+    },
+    {
       name: 'exec form',
       code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "openssh-server"]',
       errors: [{ messageId: 'installed', line: 2, column: 34, endLine: 2, endColumn: 50 }],

@@ -2,6 +2,7 @@ import { isSshServerPackage } from '../../knowledge/packages';
 import { removePackageFixes } from '../fixes/edits';
 import type { Rule } from '../types';
 import { installsOf, runsReachingFinalImage } from './support/queries';
+import { sshDaemonStarts } from './support/ssh-daemon';
 
 export const rule: Rule = {
   id: 'ssh-server-installed',
@@ -13,19 +14,23 @@ export const rule: Rule = {
     messages: {
       installed: ({ name }) =>
         `\`${name}\` installs an SSH server, a remote login path into the container that needs keys and patching; remove it and use \`docker exec\` for a shell.`,
+      started: ({ name, keyword }) =>
+        `\`${name}\` installs an SSH server that the image's \`${keyword}\` starts, a remote login path into the container that needs keys and patching; remove both the package and that start command, and use \`docker exec\` for a shell.`,
     },
     crossRefs: [],
   },
   *check(model) {
+    // Removing the package alone would leave a container whose startup fails: no fix then.
+    const started = sshDaemonStarts(model)[0];
     for (const { run, install } of installsOf(runsReachingFinalImage(model))) {
       for (const pkg of install.packages) {
         if (!isSshServerPackage(install.manager, pkg.name)) continue;
         yield {
-          messageId: 'installed',
-          data: { name: pkg.word.text },
+          messageId: started ? 'started' : 'installed',
+          data: { name: pkg.word.text, ...(started ? { keyword: started.keyword } : {}) },
           span: pkg.word.span,
           instruction: run.instruction.index,
-          fixes: removePackageFixes(model.parsed, run, install, pkg),
+          fixes: started ? [] : removePackageFixes(model.parsed, run, install, pkg),
         };
       }
     }
