@@ -15,6 +15,7 @@ import {
 } from '../../../protocol/requests';
 import { sanitizeSettings } from '../../../protocol/settings';
 import { withBaseImageSizes } from './base-image-sizes';
+import { exportRoot } from './export-root';
 import { AUDIT_COMMAND, DOCKERFILE_GLOB, inSkippedFolder, isDockerfileName } from './names';
 import { buildAuditReport, type AuditReport } from './report-model';
 import { reportHtml } from './report-html';
@@ -92,7 +93,7 @@ async function runAudit(clientReady: Promise<LanguageClient | undefined>, diagno
   );
   if (!report) return undefined;
   publish(report, diagnostics);
-  view.show(report, { client, groups, root: folders[0]?.uri.toString() ?? '' });
+  view.show(report, { client, groups, root: exportRoot(folders.map((folder) => folder.uri.toString())), saveFolder: folders[0]?.uri.toString() ?? null });
   return report;
 }
 
@@ -131,8 +132,10 @@ const EXPORTS: Record<AuditExportFormat, { extension: string; label: string }> =
 interface ExportSource {
   readonly client: LanguageClient;
   readonly groups: readonly AuditGroup[];
-  /** `file:` URI of the folder exported paths are relative to. */
-  readonly root: string;
+  /** `file:` URI of the folder exported paths are relative to; null when no workspace folder is on disk. */
+  readonly root: string | null;
+  /** Where the save dialog starts: the first workspace folder. */
+  readonly saveFolder: string | null;
 }
 
 /** The report webview: one panel, reused by later audits. */
@@ -184,14 +187,19 @@ class ReportView implements vscode.Disposable {
     const source = this.source;
     if (!source) return;
     const { extension, label } = EXPORTS[format];
+    const root = source.root;
+    if (!root) {
+      void vscode.window.showErrorMessage('The audit can only be exported from a workspace folder on disk.');
+      return;
+    }
     const target = await vscode.window.showSaveDialog({
       title: `Export the Bulkhead audit as ${label}`,
       filters: { [label]: [extension] },
-      ...(source.root ? { defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(source.root), `bulkhead-audit.${extension}`) } : {}),
+      ...(source.saveFolder ? { defaultUri: vscode.Uri.joinPath(vscode.Uri.parse(source.saveFolder), `bulkhead-audit.${extension}`) } : {}),
     });
     if (!target) return;
     try {
-      const params: AuditExportParams = { groups: source.groups, format, root: source.root };
+      const params: AuditExportParams = { groups: source.groups, format, root };
       const { text } = await source.client.sendRequest<AuditExportResult>(AUDIT_EXPORT_REQUEST, params);
       await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
       void vscode.window.showInformationMessage(`Audit exported to ${vscode.workspace.asRelativePath(target)}.`);
