@@ -57,10 +57,6 @@ const DIFFERENCES: readonly { readonly reason: string; readonly applies: (testCa
     applies: (c) => c.id === 222 || c.id === 223, // 223: the same in ONBUILD
   },
   {
-    reason: 'open (dnf-cache-kept): the rule counts dnf, yum and microdnf as one family, so `microdnf clean all` ends a `dnf install`; hadolint wants `dnf clean all` (whether the two share a cache directory varies by release)',
-    applies: (c) => c.id === 547,
-  },
-  {
     reason: 'deliberate (exec-form-recommended): it is about stop signals reaching the main process; a HEALTHCHECK probe in shell form needs none (as BuildKit JSONArgsRecommended)',
     applies: (c) => c.id === 399,
   },

@@ -12,6 +12,9 @@ runRuleTests(rule, {
     { name: 'builder stage only', code: 'FROM fedora:41 AS build\nRUN dnf install -y gcc\nFROM scratch\nCOPY --from=build /out /out' },
     { name: 'not an install', code: 'FROM fedora:41\nRUN dnf repolist && dnf list installed' },
     { name: 'a program named like dnf', code: 'FROM fedora:41\nRUN notdnf install mariadb' },
+    { name: "microdnf's cache removed by rm: it is /var/cache/yum", code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y tar && rm -rf /var/cache/yum' },
+    { name: 'each family cleaned by its own clean', code: 'FROM registry.access.redhat.com/ubi9/ubi\nRUN dnf install -y a && microdnf install -y b && microdnf clean all && dnf clean all' },
+    { name: 'tdnf with its clean', code: 'FROM photon:5.0\nRUN tdnf install -y shadow && tdnf clean all' },
     { name: 'clean over several installs', code: 'FROM fedora:41\nRUN dnf install -y a && dnf upgrade -y && dnf clean all' },
   ],
   invalid: [
@@ -43,6 +46,18 @@ runRuleTests(rule, {
       code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf update -y \\\n    && microdnf install -y tar',
       errors: [{ messageId: 'cacheKept', line: 2, column: 5, endLine: 2, endColumn: 20 }],
       output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf update -y \\\n    && microdnf install -y tar \\\n    && microdnf clean all',
+    },
+    {
+      name: "microdnf's clean does not empty dnf's cache (hadolint DL3040 agrees)",
+      code: 'FROM registry.access.redhat.com/ubi9/ubi\nRUN dnf install -y httpd && microdnf clean all',
+      errors: [{ messageId: 'cacheKept', line: 2, column: 5, endLine: 2, endColumn: 16 }],
+      output: 'FROM registry.access.redhat.com/ubi9/ubi\nRUN dnf install -y httpd && microdnf clean all && dnf clean all',
+    },
+    {
+      name: "removing dnf's folder leaves microdnf's",
+      code: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y tar && rm -rf /var/cache/dnf',
+      errors: [{ messageId: 'cacheKept', line: 2, column: 5, endLine: 2, endColumn: 21 }],
+      output: 'FROM registry.access.redhat.com/ubi9/ubi-minimal\nRUN microdnf install -y tar && rm -rf /var/cache/dnf && microdnf clean all',
     },
     {
       name: 'exec form has no fix',

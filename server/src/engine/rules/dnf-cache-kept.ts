@@ -6,28 +6,43 @@ import type { Rule } from '../types';
 import { mountsOver, removesAfter } from './support/caches';
 import { runsReachingFinalImage } from './support/queries';
 
-type Family = 'dnf' | 'zypper';
+/** Programs that share a cache, and so a clean: `yum` is dnf on RHEL 8 and later, `dnf5` is Fedora's `dnf`. */
+type Family = 'dnf' | 'microdnf' | 'tdnf' | 'zypper';
 
 const PROGRAMS: ReadonlyMap<string, Family> = new Map([
   ['dnf', 'dnf'],
   ['dnf5', 'dnf'],
   ['yum', 'dnf'],
-  ['microdnf', 'dnf'],
-  ['tdnf', 'dnf'],
+  ['microdnf', 'microdnf'],
+  ['tdnf', 'tdnf'],
   ['zypper', 'zypper'],
 ]);
 
+/**
+ * The folders under /var/cache each family fills. microdnf keeps its own cache in /var/cache/yum,
+ * apart from dnf's (microdnf maintainers, rpm-software-management/microdnf#112; stackrox/stackrox#1315),
+ * so one's clean does not empty the other's. dnf5's /var/cache/libdnf5 is accepted for microdnf too,
+ * as hadolint's DL3040 accepts it.
+ */
+const CACHE_FOLDERS: Readonly<Record<Family, string>> = { dnf: 'yum|dnf|libdnf5', microdnf: 'yum|libdnf5', tdnf: 'tdnf', zypper: 'zypp' };
+
+const DNF_FILLS_CACHE = new Set(['install', 'in', 'reinstall', 'rei', 'upgrade', 'up', 'update', 'upgrade-minimal', 'up-min', 'update-minimal', 'groupinstall', 'localinstall', 'downgrade', 'distro-sync']);
+
 /** Subcommands that download packages into the cache (aliases included). */
 const FILLS_CACHE: Readonly<Record<Family, ReadonlySet<string>>> = {
-  dnf: new Set(['install', 'in', 'reinstall', 'rei', 'upgrade', 'up', 'update', 'upgrade-minimal', 'up-min', 'update-minimal', 'groupinstall', 'localinstall', 'downgrade', 'distro-sync']),
+  dnf: DNF_FILLS_CACHE,
+  microdnf: DNF_FILLS_CACHE,
+  tdnf: DNF_FILLS_CACHE,
   zypper: new Set(['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si']),
 };
 
 /** Global options that take the next word as their value. */
 const OPTIONS_WITH_VALUE = new Set(['--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '-x', '--exclude', '--repo', '-c', '--config', '-R', '--root', '-r', '--repofrompath']);
 
-const CACHE_DIRS = /^\/var\/cache(\/(yum|dnf|libdnf5|zypp))?\/?$/;
-const CACHE_CONTENT = /^\/var\/cache\/(yum|dnf|libdnf5|zypp)(\/\*?)?$/;
+/** A cache or tmpfs mount over these keeps the family's cache out of the layer. */
+const MOUNT_TARGETS = familyPatterns((folders) => new RegExp(`^/var/cache(/(${folders}))?/?$`));
+/** An `rm` of these empties the family's cache. */
+const REMOVED_PATHS = familyPatterns((folders) => new RegExp(`^/var/cache/(${folders})(/\\*?)?$`));
 
 interface ManagerCall {
   readonly command: DocCommand;
@@ -57,15 +72,16 @@ export const rule: Rule = {
   },
   *check(model) {
     for (const run of runsReachingFinalImage(model)) {
-      if (mountsOver(run, CACHE_DIRS)) continue;
-      const calls = managerCalls(run);
-      // The install that no clean follows: the first one after the last clean.
-      let uncleaned: ManagerCall | undefined;
-      for (const call of calls) {
-        if (isClean(call)) uncleaned = undefined;
-        else if (!uncleaned && FILLS_CACHE[call.family].has(call.subcommand.value ?? '')) uncleaned = call;
+      // Per family, the install that no clean of that family follows: the first one after its last clean.
+      const uncleanedBy = new Map<Family, ManagerCall>();
+      for (const call of managerCalls(run)) {
+        if (isClean(call)) uncleanedBy.delete(call.family);
+        else if (!uncleanedBy.has(call.family) && FILLS_CACHE[call.family].has(call.subcommand.value ?? '')) uncleanedBy.set(call.family, call);
       }
-      if (!uncleaned || removesAfter(run, uncleaned.command.span.start, CACHE_CONTENT)) continue;
+      const uncleaned = [...uncleanedBy.values()]
+        .filter((call) => !mountsOver(run, MOUNT_TARGETS[call.family]) && !removesAfter(run, call.command.span.start, REMOVED_PATHS[call.family]))
+        .sort((a, b) => a.command.span.start - b.command.span.start)[0];
+      if (!uncleaned) continue;
       const clean = uncleaned.family === 'zypper' ? 'zypper clean --all' : `${uncleaned.program} clean all`;
       const edit = appendToRun(model.parsed, run, clean);
       yield {
@@ -78,6 +94,10 @@ export const rule: Rule = {
     }
   },
 };
+
+function familyPatterns(pattern: (folders: string) => RegExp): Readonly<Record<Family, RegExp>> {
+  return { dnf: pattern(CACHE_FOLDERS.dnf), microdnf: pattern(CACHE_FOLDERS.microdnf), tdnf: pattern(CACHE_FOLDERS.tdnf), zypper: pattern(CACHE_FOLDERS.zypper) };
+}
 
 function managerCalls(run: RunInstruction): ManagerCall[] {
   const calls: ManagerCall[] = [];
