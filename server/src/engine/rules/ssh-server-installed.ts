@@ -2,7 +2,7 @@ import { isSshServerPackage } from '../../knowledge/packages';
 import { removePackageFixes } from '../fixes/edits';
 import type { Rule } from '../types';
 import { installsOf, runsReachingFinalImage } from './support/queries';
-import { sshDaemonStarts } from './support/ssh-daemon';
+import { sshDaemonStarts, type SshDaemonStart } from './support/ssh-daemon';
 
 export const rule: Rule = {
   id: 'ssh-server-installed',
@@ -21,10 +21,13 @@ export const rule: Rule = {
   },
   *check(model) {
     // Removing the package alone would leave a container whose startup fails: no fix then.
-    const started = sshDaemonStarts(model)[0];
+    // Looked up only once a package is found: most files install no SSH server.
+    let starts: SshDaemonStart[] | undefined;
     for (const { run, install } of installsOf(runsReachingFinalImage(model))) {
       for (const pkg of install.packages) {
         if (!isSshServerPackage(install.manager, pkg.name)) continue;
+        starts ??= sshDaemonStarts(model);
+        const started = starts[0];
         yield {
           messageId: started ? 'started' : 'installed',
           data: { name: pkg.word.text, ...(started ? { keyword: started.keyword } : {}) },
